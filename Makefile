@@ -1,0 +1,43 @@
+# osmand-account — the two commands are `make run` and `make test`; the rest are helpers.
+SHELL := /bin/bash
+PORT ?= 8080
+GALLERY_PORT ?= 8082
+
+.PHONY: run test setup build devserver dev gallery size fmt clean
+
+## make run: install what is missing, build the app, serve it with demo data on :$(PORT)
+run: setup build devserver
+	@echo "Open http://127.0.0.1:$(PORT)/map/account/"
+	target/debug/devserver --port $(PORT) --seed demo --dev --dist dist
+
+## make test: fmt, clippy, native tests, wasm tests in Chromium, Playwright end-to-end
+test: setup
+	@scripts/test.sh
+
+setup:
+	@scripts/setup.sh
+
+build:
+	scripts/wasm.sh trunk build --release --skip-version-check
+
+devserver:
+	cargo build -p devserver
+
+## make dev: hot reload on :8081 (trunk serve) with the API proxied to a devserver on :8080
+dev: setup devserver
+	target/debug/devserver --port 8080 --seed demo --dev --dist dist & \
+	  trap "kill $$!" EXIT; scripts/wasm.sh trunk serve --skip-version-check
+
+## make gallery: the designers' gallery (no server) on :$(GALLERY_PORT)
+gallery: setup
+	scripts/wasm.sh trunk serve gallery.html --dist dist-gallery --public-url / --port $(GALLERY_PORT) --skip-version-check
+
+## make size: transfer sizes of the release bundle (raw, gzip, brotli)
+size: setup build
+	@scripts/size.sh dist
+
+fmt:
+	cargo fmt --all
+
+clean:
+	cargo clean; rm -rf dist dist-gallery end2end/test-results

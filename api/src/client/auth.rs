@@ -1,0 +1,96 @@
+//! Endpoints under `/mapapi/auth/` (mapapi.md §3, §4, §10, §11).
+
+use super::build::*;
+use super::{Client, CodeAction};
+use crate::error::ApiError;
+use crate::http::{decode_json, decode_text, expect_status_ok, Transport};
+use crate::models::AuthInfo;
+
+impl<T: Transport> Client<T> {
+    /// Who is logged in; `None` when the server answers `null` (logged out).
+    pub async fn auth_info(&self) -> Result<Option<AuthInfo>, ApiError> {
+        let resp = self.send(build_auth_info()).await?;
+        let value: serde_json::Value = decode_json(&resp)?;
+        AuthInfo::from_body(value).map_err(|e| ApiError::Decode(format!("auth info: {e}")))
+    }
+
+    /// Logs in (sets the session cookie). Rejections: `error_email`, `error_password`.
+    pub async fn login(
+        &self,
+        username: &str,
+        password: &str,
+        lang: &str,
+        remember: bool,
+    ) -> Result<(), ApiError> {
+        let resp = self
+            .send(build_login(username, password, lang, remember))
+            .await?;
+        expect_status_ok(&resp)
+    }
+
+    /// Ends the session (fine when not logged in).
+    pub async fn logout(&self) -> Result<(), ApiError> {
+        expect_status_ok(&self.send(build_logout()).await?)
+    }
+
+    /// Sends a code to `email`: sign-up (`is_new`), resend or password reset (`!is_new`).
+    pub async fn register(&self, email: &str, lang: &str, is_new: bool) -> Result<(), ApiError> {
+        expect_status_ok(&self.send(build_register(email, lang, is_new)).await?)
+    }
+
+    /// Checks an e-mailed code (`error_email`, `error_token`).
+    pub async fn validate_token(&self, email: &str, token: &str) -> Result<(), ApiError> {
+        expect_status_ok(&self.send(build_validate_token(email, token)).await?)
+    }
+
+    /// Sets the web password with a code; does not log in.
+    pub async fn activate(
+        &self,
+        email: &str,
+        password: &str,
+        token: &str,
+        lang: &str,
+    ) -> Result<(), ApiError> {
+        let resp = self
+            .send(build_activate(email, password, token, lang))
+            .await?;
+        expect_status_ok(&resp)
+    }
+
+    /// Sends a code to the logged-in user's e-mail.
+    pub async fn send_code(&self, action: CodeAction, lang: &str) -> Result<(), ApiError> {
+        expect_status_ok(&self.send(build_send_code(action, lang)).await?)
+    }
+
+    /// Change e-mail step 2: proves the old code and sends a code to `new_email`.
+    pub async fn send_code_to_new_email(
+        &self,
+        new_email: &str,
+        old_code: &str,
+        lang: &str,
+    ) -> Result<(), ApiError> {
+        let resp = self
+            .send(build_send_code_to_new_email(new_email, old_code, lang))
+            .await?;
+        expect_status_ok(&resp)
+    }
+
+    /// Change e-mail step 3; the server ends the session on success.
+    pub async fn change_email(
+        &self,
+        new_email: &str,
+        new_code: &str,
+        lang: &str,
+    ) -> Result<(), ApiError> {
+        let resp = self
+            .send(build_change_email(new_email, new_code, lang))
+            .await?;
+        expect_status_ok(&resp)
+    }
+
+    /// Deletes the account; returns the server's confirmation text.
+    pub async fn delete_account(&self, token: &str) -> Result<String, ApiError> {
+        let resp = self.send(build_delete_account(token)).await?;
+        Ok(decode_text(&resp).trim().to_string())
+    }
+}

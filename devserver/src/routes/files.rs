@@ -1,0 +1,406 @@
+//! Cloud files: list-files (§5), backup (§6), download/delete/restore versions and trash
+//! (§8, §9 of mapapi.md).
+
+use axum::body::Bytes;
+use axum::extract::State;
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use serde::Deserialize;
+use serde_json::{json, Value};
+
+use crate::error::{ApiError, ApiResult};
+use crate::files::{self, FileRow, ListOptions};
+use crate::params::{json_body, Params};
+use crate::purchases;
+use crate::session::{CurrentSession, Session};
+use crate::{accounts, backup, reply, AppState};
+
+/// Types a free account may store.
+const FREE_TYPES: &[&str] = &["FAVOURITES", "GLOBAL", "PROFILE", "OSM_EDITS", "OSM_NOTES"];
+
+fn require(session: Option<Session>) -> ApiResult<Session> {
+    session.ok_or(ApiError::Unauthorized)
+}
+
+fn not_available() -> ApiError {
+    ApiError::Api {
+        code: 106,
+        message: "File is not available".to_owned(),
+    }
+}
+
+/// `(name, type)`, both required.
+fn file_key(params: &Params) -> ApiResult<(String, String)> {
+    Ok((
+        params.required("name")?.to_owned(),
+        params.required("type")?.to_owned(),
+    ))
+}
+
+/// The account's quota after re-checking its Pro order.
+fn max_account_size(conn: &rusqlite::Connection, userid: i64, now: i64) -> ApiResult<(i64, bool)> {
+    let acc = accounts::by_id(conn, userid)?.ok_or(ApiError::Unauthorized)?;
+    let pro = purchases::refresh_orderid(conn, &acc, now)?.is_some();
+    let max = if pro {
+        purchases::PRO_MAX_ACC_SIZE
+    } else {
+        purchases::FREE_MAX_ACC_SIZE
+    };
+    Ok((max, pro))
+}
+
+/// `GET /mapapi/list-files?name&type&allVersions&addDevices`.
+/// The reference answers 500 when a current file's name has no `.`; we list it normally.
+pub async fn list_files(
+    State(state): State<AppState>,
+    CurrentSession(current): CurrentSession,
+    params: Params,
+) -> ApiResult<Response> {
+    let s = require(current)?;
+    let types = params.get("type").filter(|t| !t.is_empty()).map(|t| {
+        t.split(',')
+            .map(|x| x.trim().to_owned())
+            .filter(|x| !x.is_empty())
+            .collect::<Vec<_>>()
+    });
+    let opts = ListOptions {
+        name: params
+            .get("name")
+            .filter(|n| !n.is_empty())
+            .map(str::to_owned),
+        types,
+        all_versions: params.bool_or("allVersions", false)?,
+        add_devices: params.bool_or("addDevices", false)?,
+    };
+    let now = state.clock.now_ms();
+    let body = state.db.with(|c| {
+        let (max, _) = max_account_size(c, s.userid, now)?;
+        Ok(files::list(c, s.userid, &opts, max)?)
+    })?;
+    Ok(reply::plain(StatusCode::OK, body.to_string()))
+}
+
+/// Streams a version: the stored gzip with `Content-Encoding: gzip` when the client accepts
+/// it, else the plain bytes. Tombstones are error 106.
+fn serve_version(state: &AppState, row: &FileRow, headers: &HeaderMap) -> ApiResult<Response> {
+    if row.is_tombstone() {
+        return Err(not_available());
+    }
+    let stored = state
+        .db
+        .with(|c| Ok(files::data(c, row.id)?))?
+        .ok_or_else(not_available)?;
+    let gzip_ok = headers
+        .get(header::ACCEPT_ENCODING)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.to_ascii_lowercase().contains("gzip"));
+    let body = if gzip_ok {
+        stored
+    } else {
+        files::gunzip(&stored).map_err(|e| ApiError::Internal(format!("gunzip: {e}")))?
+    };
+    let name: String = form_urlencoded::byte_serialize(row.name.as_bytes()).collect();
+    let mut res = (StatusCode::OK, body).into_response();
+    let h = res.headers_mut();
+    h.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("application/octet-stream"),
+    );
+    if let Ok(v) = HeaderValue::from_str(&format!("attachment; filename={name}")) {
+        h.insert(header::CONTENT_DISPOSITION, v);
+    }
+    if gzip_ok {
+        h.insert(header::CONTENT_ENCODING, HeaderValue::from_static("gzip"));
+    }
+    Ok(res)
+}
+
+/// `GET /mapapi/download-file?name&type[&updatetime]`: that version (default newest).
+/// Missing version → 200 with an empty body, like the reference. `simplified`/`shared` are
+/// accepted and ignored (we always serve the stored file of the logged-in user).
+pub async fn download_file(
+    State(state): State<AppState>,
+    CurrentSession(current): CurrentSession,
+    params: Params,
+    headers: HeaderMap,
+) -> ApiResult<Response> {
+    let (name, kind) = file_key(&params)?;
+    let updatetime = params.opt_i64("updatetime")?;
+    let s = require(current)?;
+    let versions = state
+        .db
+        .with(|c| Ok(files::versions_of(c, s.userid, &kind, &name)?))?;
+    let row = match updatetime {
+        Some(t) => versions.iter().find(|v| v.updatetime == t),
+        None => versions.first(),
+    };
+    match row {
+        Some(row) => serve_version(&state, row, &headers),
+        None => Ok(StatusCode::OK.into_response()),
+    }
+}
+
+/// `GET /mapapi/download-file-from-prev-version?name&type&updatetime`: the newest version
+/// strictly older than `updatetime` (a tombstone there is error 106; none → empty 200).
+pub async fn download_prev(
+    State(state): State<AppState>,
+    CurrentSession(current): CurrentSession,
+    params: Params,
+    headers: HeaderMap,
+) -> ApiResult<Response> {
+    let (name, kind) = file_key(&params)?;
+    let updatetime = params.required_i64("updatetime")?;
+    let s = require(current)?;
+    let versions = state
+        .db
+        .with(|c| Ok(files::versions_of(c, s.userid, &kind, &name)?))?;
+    match versions.iter().find(|v| v.updatetime < updatetime) {
+        Some(row) => serve_version(&state, row, &headers),
+        None => Ok(StatusCode::OK.into_response()),
+    }
+}
+
+/// `POST /mapapi/delete-file-version?name&type&updatetime`: hard-deletes that one row.
+pub async fn delete_file_version(
+    State(state): State<AppState>,
+    CurrentSession(current): CurrentSession,
+    params: Params,
+) -> ApiResult<Response> {
+    let (name, kind) = file_key(&params)?;
+    let updatetime = params.required_i64("updatetime")?;
+    let s = require(current)?;
+    state.db.with(|c| {
+        let versions = files::versions_of(c, s.userid, &kind, &name)?;
+        let row = versions
+            .iter()
+            .find(|v| v.updatetime == updatetime)
+            .ok_or_else(not_available)?;
+        Ok(files::delete_version(c, row.id)?)
+    })?;
+    Ok(reply::ok_plain())
+}
+
+/// `POST /mapapi/delete-file?name&type`: appends a tombstone (even for unknown files).
+pub async fn delete_file(
+    State(state): State<AppState>,
+    CurrentSession(current): CurrentSession,
+    params: Params,
+) -> ApiResult<Response> {
+    let (name, kind) = file_key(&params)?;
+    let s = require(current)?;
+    let now = state.clock.now_ms();
+    state.db.with(|c| {
+        files::insert_version(
+            c,
+            &files::NewVersion {
+                userid: s.userid,
+                deviceid: s.deviceid,
+                kind: &kind,
+                name: &name,
+                content: None,
+                updatetime: now,
+                clienttime: Some(now),
+                details: None,
+            },
+        )?;
+        Ok(())
+    })?;
+    Ok(reply::ok_plain())
+}
+
+/// `GET /mapapi/delete-file-all-versions?name&type&updatetime[&isTrash]`.
+pub async fn delete_all_versions(
+    State(state): State<AppState>,
+    CurrentSession(current): CurrentSession,
+    params: Params,
+) -> ApiResult<Response> {
+    let (name, kind) = file_key(&params)?;
+    let updatetime = params.required_i64("updatetime")?;
+    let is_trash = params.bool_or("isTrash", false)?;
+    let s = require(current)?;
+    state.db.with(|c| {
+        files::delete_all_versions(c, s.userid, &kind, &name, updatetime, is_trash)?
+            .map_err(|r| ApiError::bad(r.message()))
+    })?;
+    Ok(reply::ok_plain())
+}
+
+/// `GET /mapapi/restore-file?name&type&updatetime=<tombstone>`: the version before the
+/// tombstone becomes current again → JSON of the new version.
+pub async fn restore_file(
+    State(state): State<AppState>,
+    CurrentSession(current): CurrentSession,
+    params: Params,
+) -> ApiResult<Response> {
+    let (name, kind) = file_key(&params)?;
+    let updatetime = params.required_i64("updatetime")?;
+    let s = require(current)?;
+    let now = state.clock.now_ms();
+    let body = state.db.with(|c| {
+        let versions = files::versions_of(c, s.userid, &kind, &name)?;
+        let Some(tomb) = versions.iter().find(|v| v.updatetime == updatetime) else {
+            return Err(ApiError::bad("File not found"));
+        };
+        if tomb.zipfilesize >= 0 {
+            return Err(ApiError::bad("File is not deleted"));
+        }
+        if versions.iter().any(|v| v.updatetime > updatetime) {
+            return Err(ApiError::bad(
+                "File has already been restored from this version",
+            ));
+        }
+        let prev = versions
+            .iter()
+            .find(|v| v.updatetime < updatetime)
+            .filter(|v| !v.is_tombstone())
+            .ok_or_else(|| ApiError::bad("Previous version of file not found"))?;
+        // Deviation: the reference re-writes the old content through its GPX parser (which
+        // breaks non-GPX types: `Error restore file`); we restore the stored bytes as they are.
+        let (max, pro) = max_account_size(c, s.userid, now)?;
+        if !pro && !FREE_TYPES.contains(&kind.as_str()) {
+            return Err(ApiError::bad(format!(
+                "Free account can upload files with types: {}",
+                FREE_TYPES.join(", ")
+            )));
+        }
+        let used: i64 = files::list(c, s.userid, &ListOptions::default(), max)?
+            .get("totalZipSize")
+            .and_then(Value::as_i64)
+            .unwrap_or(0);
+        if used.saturating_add(prev.zipfilesize) > max {
+            return Err(ApiError::bad(format!(
+                "Not enough space in OsmAnd Cloud: {used} of {max} bytes used"
+            )));
+        }
+        let id = files::copy_as_new_version(c, prev, s.deviceid, now)?;
+        let row = files::versions_of(c, s.userid, &kind, &name)?
+            .into_iter()
+            .find(|v| v.id == id)
+            .ok_or_else(|| crate::db::missing("restored version"))?;
+        Ok(files::version_json(&row))
+    })?;
+    Ok(reply::plain(StatusCode::OK, body.to_string()))
+}
+
+#[derive(Debug, Deserialize)]
+struct TrashItem {
+    name: Option<String>,
+    #[serde(rename = "type")]
+    kind: Option<String>,
+    updatetime: Option<i64>,
+}
+
+/// `POST /mapapi/empty-trash` `[{name,type,updatetime}]`: deletes each trashed file, ignoring
+/// individual failures. Answers `{"status":"ok"}` like the reference plus the newer
+/// reference's `summary`/`results` (a superset, so clients of either version work).
+pub async fn empty_trash(
+    State(state): State<AppState>,
+    CurrentSession(current): CurrentSession,
+    headers: HeaderMap,
+    body: Bytes,
+) -> ApiResult<Response> {
+    let items: Vec<TrashItem> = json_body(&headers, &body)?;
+    let s = require(current)?;
+    let results = state.db.with(|c| {
+        let mut results = Vec::new();
+        for item in &items {
+            let (Some(name), Some(kind), Some(updatetime)) =
+                (&item.name, &item.kind, item.updatetime)
+            else {
+                results.push(
+                    json!({"name": item.name, "type": item.kind, "updatetime": item.updatetime,
+                    "status": "failed", "message": "Invalid trash file data"}),
+                );
+                continue;
+            };
+            let (status, message) =
+                match files::delete_all_versions(c, s.userid, kind, name, updatetime, true)? {
+                    Ok(()) => ("deleted", None),
+                    Err(files::TrashRefusal::NotFound) => ("already_missing", None),
+                    Err(files::TrashRefusal::NotTrash) => ("skipped_not_trash", None),
+                    Err(r @ files::TrashRefusal::VersionChanged) => ("failed", Some(r.message())),
+                };
+            results.push(json!({"name": name, "type": kind, "updatetime": updatetime,
+                "status": status, "message": message}));
+        }
+        Ok(results)
+    })?;
+    let count = |st: &str| results.iter().filter(|r| r["status"] == st).count();
+    let summary = json!({
+        "requested": items.len(),
+        "deleted": count("deleted"),
+        "alreadyMissing": count("already_missing"),
+        "skipped": count("skipped_not_trash"),
+        "failed": count("failed"),
+    });
+    let out = json!({"status": "ok", "summary": summary, "results": results});
+    Ok(reply::plain(StatusCode::OK, out.to_string()))
+}
+
+/// `POST /mapapi/download-backup?format[&updatetime=<include deleted>]` `["GPX", "FILE_MAPS", …]`
+/// → a ZIP of the newest version of every selected file plus `items.json`.
+pub async fn download_backup(
+    State(state): State<AppState>,
+    CurrentSession(current): CurrentSession,
+    params: Params,
+    headers: HeaderMap,
+    body: Bytes,
+) -> ApiResult<Response> {
+    let selectors: Vec<String> = json_body(&headers, &body)?;
+    let format = params.required("format")?.to_owned();
+    // The reference reads its "include deleted files" flag from a parameter named `updatetime`.
+    let include_deleted = params.bool_or("updatetime", false)?;
+    let s = require(current)?;
+    let now = state.clock.now_ms();
+    let entries = state.db.with(|c| {
+        let rows = files::versions(c, s.userid, None, None)?;
+        let mut seen = std::collections::HashSet::new();
+        let mut entries = Vec::new();
+        for row in &rows {
+            if !seen.insert((row.kind.as_str(), row.name.as_str())) {
+                continue;
+            }
+            if backup::is_skipped_name(&row.name) || !backup::is_selected(row, &selectors) {
+                continue;
+            }
+            let chosen = if !row.is_tombstone() {
+                Some(row)
+            } else if include_deleted {
+                rows.iter().find(|r| {
+                    r.kind == row.kind
+                        && r.name == row.name
+                        && r.updatetime < row.updatetime
+                        && !r.is_tombstone()
+                })
+            } else {
+                None
+            };
+            let Some(chosen) = chosen else { continue };
+            let Some(stored) = files::data(c, chosen.id)? else {
+                continue;
+            };
+            let content =
+                files::gunzip(&stored).map_err(|e| ApiError::Internal(format!("gunzip: {e}")))?;
+            entries.push(backup::Entry {
+                kind: chosen.kind.clone(),
+                name: chosen.name.clone(),
+                updatetime: chosen.updatetime,
+                content,
+            });
+        }
+        Ok(entries)
+    })?;
+    let archive =
+        backup::build(&entries, &format).map_err(|e| ApiError::Internal(format!("zip: {e}")))?;
+    let mut res = (StatusCode::OK, archive).into_response();
+    let h = res.headers_mut();
+    h.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("application/zip"),
+    );
+    let disposition = format!("attachment; filename={}", backup::file_name(now, &format));
+    if let Ok(v) = HeaderValue::from_str(&disposition) {
+        h.insert(header::CONTENT_DISPOSITION, v);
+    }
+    Ok(res)
+}

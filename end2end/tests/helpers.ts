@@ -1,0 +1,33 @@
+import { expect, type APIRequestContext, type Page } from '@playwright/test';
+
+export const DEMO = { email: 'demo@example.com', password: 'demo-password' };
+export const FREE = { email: 'start@example.com', password: 'start-password' };
+
+/** Makes the devserver answer `path` with a fault until cleared (see devserver /dev/faults). */
+export async function fault(request: APIRequestContext, spec: Record<string, unknown>) {
+  const res = await request.post('/dev/faults', { data: spec });
+  expect(res.ok(), await res.text()).toBeTruthy();
+}
+
+export async function clearFaults(request: APIRequestContext) {
+  await request.delete('/dev/faults');
+}
+
+/** Creates a fresh account through the devserver's test hook and returns its credentials. */
+export async function freshAccount(request: APIRequestContext, opts: { pro?: boolean; files?: 'demo' | 'none' } = {}) {
+  const email = `user-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.com`;
+  const password = 'fresh-password-1';
+  const res = await request.post('/dev/accounts', { data: { email, password, pro: opts.pro ?? false, files: opts.files ?? 'none' } });
+  expect(res.ok(), await res.text()).toBeTruthy();
+  return { email, password };
+}
+
+/** Opens the login form and signs in. */
+export async function login(page: Page, who: { email: string; password: string }, opts: { remember?: boolean } = {}) {
+  await page.goto('/map/account/login');
+  await page.getByLabel('Email').fill(who.email);
+  await page.getByLabel('Password', { exact: true }).fill(who.password);
+  if (opts.remember) await page.getByLabel('Stay logged in').check();
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await expect(page.locator('#se-account-email')).toHaveText(who.email);
+}

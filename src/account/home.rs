@@ -1,0 +1,56 @@
+//! S6: the account home (logged in).
+
+use leptos::prelude::*;
+
+use crate::components::icons::{IconLogout, IconPerson};
+use crate::components::panel::PanelNav;
+use crate::components::{ErrorBanner, Panel};
+use crate::i18n::use_i18n;
+use crate::routes::Route;
+
+/// The account home. Presentational: the container passes the e-mail and the logout wiring.
+#[component]
+pub fn AccountHome(
+    #[prop(into)] email: Signal<String>,
+    on_logout: Callback<()>,
+    #[prop(into)] logging_out: Signal<bool>,
+    /// Why the last logout failed, if it did.
+    #[prop(into)]
+    logout_error: Signal<Option<String>>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let actions = move || {
+        view! {
+            <button
+                type="button"
+                class="icon-btn"
+                id="se-logout-btn"
+                title=move || i18n.t().logout
+                aria-label=move || if logging_out.get() { i18n.t().logging_out } else { i18n.t().logout }
+                disabled=move || logging_out.get()
+                on:click=move |_| on_logout.run(())
+            >
+                <IconLogout/>
+            </button>
+        }
+    };
+    view! {
+        <Panel
+            title=Signal::derive(move || i18n.t().osmand_account.to_string())
+            nav=PanelNav::Close(Route::Map.href())
+            nav_id="se-login-menu-close"
+            actions=ChildrenFn::to_children(actions)
+        >
+            <ErrorBanner message=logout_error id="se-logout-error"/>
+            <ul class="list">
+                <li class="list__row" id="se-login-menu-user-item">
+                    <span class="list__icon"><IconPerson/></span>
+                    <div class="list__text">
+                        <span class="list__label">{move || i18n.t().email}</span>
+                        <span class="list__value list__value--wrap" id="se-account-email">{move || email.get()}</span>
+                    </div>
+                </li>
+            </ul>
+        </Panel>
+    }
+}

@@ -1,0 +1,7 @@
+//! The logged-in account panel.
+
+pub mod home;
+pub mod panel;
+
+pub use home::AccountHome;
+pub use panel::AccountPanel;

@@ -1,0 +1,114 @@
+//! `/map/account/`: shows the right thing for the session state.
+
+use leptos::prelude::*;
+use leptos_router::hooks::{use_location, use_navigate};
+use leptos_router::NavigateOptions;
+
+use crate::account::AccountHome;
+use crate::auth::EmptyLogin;
+use crate::components::panel::PanelNav;
+use crate::components::{ErrorBanner, InfoBanner, Panel, Spinner};
+use crate::ctx::use_api;
+use crate::errors::error_message;
+use crate::i18n::use_i18n;
+use crate::routes::{login_href, Route};
+use crate::session::{use_session, Notice, SessionStatus};
+
+/// The account panel root.
+#[component]
+pub fn AccountPanel(
+    /// Re-runs the session check (after a failed one).
+    on_recheck: Callback<()>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let session = use_session();
+    let location = use_location();
+
+    // A `?redirect=` from the server's 302 page is carried to the login form.
+    let login_link = Signal::derive(move || {
+        let target = location.query.with(|q| q.get("redirect"));
+        login_href(target.as_deref())
+    });
+
+    move || {
+        match session.status.get() {
+        SessionStatus::Checking => view! {
+            <Panel title=Signal::derive(move || i18n.t().osmand_account.to_string()) nav=PanelNav::Close(Route::Map.href())>
+                <Spinner label=Signal::derive(move || i18n.t().checking_session.to_string())/>
+            </Panel>
+        }
+        .into_any(),
+        SessionStatus::LoggedIn(info) => view! { <LoggedIn email=info.username/> }.into_any(),
+        status => {
+            let check_error = match status {
+                SessionStatus::Unknown(e) => Some(e),
+                _ => None,
+            };
+            let message = Signal::derive(move || {
+                check_error.as_ref().map(|e| {
+                    format!("{} {}", i18n.t().err_session_check, error_message(e, i18n.t()))
+                })
+            });
+            let notice = Signal::derive(move || {
+                session.notice.get().map(|n| match n {
+                    Notice::SessionExpired => i18n.t().notice_session_expired.to_string(),
+                    Notice::LoggedOut => i18n.t().notice_logged_out.to_string(),
+                })
+            });
+            view! {
+                <Panel title=Signal::derive(move || i18n.t().osmand_account.to_string()) nav=PanelNav::Close(Route::Map.href())>
+                    <EmptyLogin login_href=login_link>
+                        <InfoBanner message=notice id="se-alert-login-info"/>
+                        <ErrorBanner message=message on_retry=on_recheck id="se-session-error"/>
+                    </EmptyLogin>
+                </Panel>
+            }
+            .into_any()
+        }
+    }
+    }
+}
+
+/// The logged-in home with its logout wiring.
+#[component]
+fn LoggedIn(email: String) -> impl IntoView {
+    let i18n = use_i18n();
+    let session = use_session();
+    let api = use_api();
+    let navigate = use_navigate();
+    let logout_error = RwSignal::new(None::<osmand_api::error::ApiError>);
+
+    let logout = Action::new_local(move |_: &()| {
+        let api = api.clone();
+        async move { api.logout().await }
+    });
+    Effect::new(move |_| {
+        let Some(result) = logout.value().get() else {
+            return;
+        };
+        match result {
+            // Already logged out on the server counts as done.
+            Ok(()) => finish_logout(session, &navigate),
+            Err(e) if e.is_session_end() => finish_logout(session, &navigate),
+            Err(e) => logout_error.set(Some(e)),
+        }
+    });
+    let message = Signal::derive(move || logout_error.get().map(|e| error_message(&e, i18n.t())));
+    view! {
+        <AccountHome
+            email=email
+            on_logout=Callback::new(move |_| {
+                logout_error.set(None);
+                logout.dispatch(());
+            })
+            logging_out=logout.pending()
+            logout_error=message
+        />
+    }
+}
+
+fn finish_logout(session: crate::session::Session, navigate: &impl Fn(&str, NavigateOptions)) {
+    session.status.set(SessionStatus::LoggedOut);
+    session.notice.set(Some(Notice::LoggedOut));
+    navigate(&Route::Account.href(), NavigateOptions::default());
+}

@@ -1,0 +1,449 @@
+//! S4: create an account in three steps — e-mail, code, password — ending signed in.
+
+use leptos::html::Input;
+use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+use leptos_router::NavigateOptions;
+use osmand_api::error::ApiError;
+use osmand_api::models::AuthInfo;
+
+use crate::auth::password_pair::{PairLabels, PasswordPair};
+use crate::auth::resend::{resend_failure_text, ResendHelp};
+use crate::auth::rules::{
+    clean_code, looks_like_email, normalize_email, password_ok, resend_wait_secs, CodeFailure,
+    RegisterFailure,
+};
+use crate::components::panel::PanelNav;
+use crate::components::{ErrorBanner, Panel, TextField};
+use crate::ctx::use_api;
+use crate::errors::error_message;
+use crate::i18n::{fill, use_i18n, Strings};
+use crate::routes::Route;
+use crate::session::{use_session, SessionStatus};
+
+/// The three steps.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SignupStep {
+    Email,
+    Code,
+    Password,
+}
+
+/// Everything the sign-up screen shows; the gallery builds one per state.
+#[derive(Clone, Copy)]
+pub struct SignupState {
+    pub step: RwSignal<SignupStep>,
+    pub email: RwSignal<String>,
+    pub code: RwSignal<String>,
+    pub password: RwSignal<String>,
+    pub confirm: RwSignal<String>,
+    pub email_failure: RwSignal<Option<RegisterFailure>>,
+    pub code_failure: RwSignal<Option<CodeFailure>>,
+    pub resend_open: RwSignal<bool>,
+    pub resend_email: RwSignal<String>,
+    pub resent_to: RwSignal<Option<String>>,
+    pub resend_failure: RwSignal<Option<RegisterFailure>>,
+    /// When the last code was requested (drives the resend countdown).
+    pub sent_at: RwSignal<Option<i64>>,
+    /// The clock, ticking every second while the screen is open.
+    pub now: RwSignal<i64>,
+    /// Shows the busy state without a request (gallery).
+    pub force_pending: RwSignal<bool>,
+}
+
+impl SignupState {
+    /// A fresh sign-up at the e-mail step.
+    pub fn new() -> Self {
+        Self {
+            step: RwSignal::new(SignupStep::Email),
+            email: RwSignal::new(String::new()),
+            code: RwSignal::new(String::new()),
+            password: RwSignal::new(String::new()),
+            confirm: RwSignal::new(String::new()),
+            email_failure: RwSignal::new(None),
+            code_failure: RwSignal::new(None),
+            resend_open: RwSignal::new(false),
+            resend_email: RwSignal::new(String::new()),
+            resent_to: RwSignal::new(None),
+            resend_failure: RwSignal::new(None),
+            sent_at: RwSignal::new(None),
+            now: RwSignal::new(crate::browser::now_ms()),
+            force_pending: RwSignal::new(false),
+        }
+    }
+}
+
+impl Default for SignupState {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// The message for a failed e-mail step.
+pub fn register_failure_text(f: &RegisterFailure, s: &Strings) -> String {
+    resend_failure_text(f, s)
+}
+
+/// The message for a failed code or password step.
+pub fn code_failure_text(f: &CodeFailure, s: &Strings) -> String {
+    match f {
+        CodeFailure::InvalidCode => s.err_invalid_code.to_string(),
+        CodeFailure::PasswordTooShort => s.err_password_short.to_string(),
+        CodeFailure::UnknownEmail => s.error_email_not_registered.to_string(),
+        CodeFailure::Other(e) => error_message(e, s),
+    }
+}
+
+/// Ticks `now` every second while the owner lives.
+pub fn run_clock(now: RwSignal<i64>) {
+    if let Ok(handle) = set_interval_with_handle(
+        move || now.set(crate::browser::now_ms()),
+        std::time::Duration::from_secs(1),
+    ) {
+        on_cleanup(move || handle.clear());
+    }
+}
+
+/// Focuses an input once it is in the DOM.
+pub fn focus_when_shown(node: NodeRef<Input>) {
+    Effect::new(move |_| {
+        if let Some(el) = node.get() {
+            let _ = el.focus();
+        }
+    });
+}
+
+/// The sign-up screen.
+#[component]
+pub fn CreateAccountPage(#[prop(optional)] state: Option<SignupState>) -> impl IntoView {
+    let i18n = use_i18n();
+    let api = use_api();
+    let session = use_session();
+    let navigate = use_navigate();
+    let st = state.unwrap_or_default();
+    run_clock(st.now);
+
+    let register = {
+        let api = api.clone();
+        Action::new_local(move |email: &String| {
+            let api = api.clone();
+            let email = email.clone();
+            async move {
+                api.register(&email, i18n.locale_untracked().code(), true)
+                    .await?;
+                Ok::<String, ApiError>(email)
+            }
+        })
+    };
+    let validate = {
+        let api = api.clone();
+        Action::new_local(move |(email, code): &(String, String)| {
+            let api = api.clone();
+            let (email, code) = (email.clone(), code.clone());
+            async move { api.validate_token(&email, &code).await }
+        })
+    };
+    let activate = Action::new_local(move |(email, password, code): &(String, String, String)| {
+        let api = api.clone();
+        let (email, password, code) = (email.clone(), password.clone(), code.clone());
+        async move {
+            let lang = i18n.locale_untracked().code();
+            api.activate(&email, &password, &code, lang).await?;
+            // The server leaves new users logged out; sign them in with the password just set.
+            api.login(&email, &password, lang, false).await?;
+            match api.auth_info().await? {
+                Some(info) => Ok::<AuthInfo, ApiError>(info),
+                None => Err(ApiError::Decode("no session after login".into())),
+            }
+        }
+    });
+    // Which of the two register calls (first send or resend) is running.
+    let resending = RwSignal::new(false);
+
+    Effect::new(move |_| {
+        let Some(result) = register.value().get() else {
+            return;
+        };
+        let was_resend = resending.get_untracked();
+        match result {
+            Ok(email) => {
+                st.email.set(email.clone());
+                st.sent_at.set(Some(crate::browser::now_ms()));
+                st.code.set(String::new());
+                st.code_failure.set(None);
+                if was_resend {
+                    st.resent_to.set(Some(email));
+                    st.resend_open.set(false);
+                    crate::browser::focus_id("code");
+                } else {
+                    st.resent_to.set(None);
+                    st.step.set(SignupStep::Code);
+                }
+            }
+            Err(e) => {
+                let f = RegisterFailure::from_error(e);
+                if was_resend {
+                    st.resend_failure.set(Some(f));
+                } else {
+                    st.email_failure.set(Some(f));
+                }
+            }
+        }
+    });
+    Effect::new(move |_| {
+        let Some(result) = validate.value().get() else {
+            return;
+        };
+        match result {
+            Ok(()) => st.step.set(SignupStep::Password),
+            Err(e) => st.code_failure.set(Some(CodeFailure::from_error(e))),
+        }
+    });
+    Effect::new(move |_| {
+        let Some(result) = activate.value().get() else {
+            return;
+        };
+        match result {
+            Ok(info) => {
+                crate::browser::local_storage_set(
+                    crate::auth::login::LAST_EMAIL_KEY,
+                    &info.username,
+                );
+                session.notice.set(None);
+                session.status.set(SessionStatus::LoggedIn(info));
+                navigate(&Route::Account.href(), NavigateOptions::default());
+            }
+            Err(e) => {
+                let f = CodeFailure::from_error(e);
+                // A dead code can't be fixed on the password step: go back to enter a new one.
+                if f == CodeFailure::InvalidCode {
+                    st.step.set(SignupStep::Code);
+                }
+                st.code_failure.set(Some(f));
+            }
+        }
+    });
+
+    let busy = Signal::derive(move || {
+        st.force_pending.get()
+            || register.pending().get()
+            || validate.pending().get()
+            || activate.pending().get()
+    });
+
+    let submit_email = Callback::new(move |_: ()| {
+        let email = normalize_email(&st.email.get_untracked());
+        if !looks_like_email(&email) {
+            st.email_failure.set(Some(RegisterFailure::InvalidEmail));
+            return;
+        }
+        st.email_failure.set(None);
+        resending.set(false);
+        register.dispatch(email);
+    });
+    let resend = Callback::new(move |_: ()| {
+        let email = normalize_email(&st.resend_email.get_untracked());
+        if !looks_like_email(&email) {
+            st.resend_failure.set(Some(RegisterFailure::InvalidEmail));
+            return;
+        }
+        st.resend_failure.set(None);
+        st.resent_to.set(None);
+        resending.set(true);
+        register.dispatch(email);
+    });
+    let submit_code = Callback::new(move |_: ()| {
+        st.code_failure.set(None);
+        validate.dispatch((st.email.get_untracked(), st.code.get_untracked()));
+    });
+    let submit_password = Callback::new(move |_: ()| {
+        st.code_failure.set(None);
+        activate.dispatch((
+            st.email.get_untracked(),
+            st.password.get_untracked(),
+            st.code.get_untracked(),
+        ));
+    });
+
+    // Opening the resend help starts from the current address.
+    Effect::new(move |_| {
+        if st.resend_open.get() {
+            st.resend_email.set(st.email.get_untracked());
+        }
+    });
+
+    view! {
+        <Panel
+            title=Signal::derive(move || i18n.t().create_title.to_string())
+            nav=PanelNav::Close(Route::Map.href())
+            nav_id="se-login-menu-close"
+        >
+            {move || match st.step.get() {
+                SignupStep::Email => view! { <EmailStep st=st busy=busy on_submit=submit_email/> }.into_any(),
+                SignupStep::Code => view! { <CodeStep st=st busy=busy on_submit=submit_code on_resend=resend/> }.into_any(),
+                SignupStep::Password => view! { <PasswordStep st=st busy=busy on_submit=submit_password/> }.into_any(),
+            }}
+        </Panel>
+    }
+}
+
+fn step_label(n: u32, s: &Strings) -> String {
+    fill(s.step_of, &[("n", &n.to_string()), ("total", "3")])
+}
+
+#[component]
+fn EmailStep(
+    st: SignupState,
+    #[prop(into)] busy: Signal<bool>,
+    on_submit: Callback<()>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let node = NodeRef::<Input>::new();
+    focus_when_shown(node);
+    let error = Signal::derive(move || {
+        st.email_failure
+            .get()
+            .map(|f| register_failure_text(&f, i18n.t()))
+    });
+    let offers_login = move || st.email_failure.get().is_some_and(|f| f.offers_login());
+    // Editing the address clears its error.
+    Effect::new(move |prev: Option<()>| {
+        st.email.track();
+        if prev.is_some() {
+            st.email_failure.set(None);
+        }
+    });
+    view! {
+        <form class="form" novalidate on:submit=move |ev| {
+            ev.prevent_default();
+            if !busy.get_untracked() && !st.email.get_untracked().trim().is_empty() {
+                on_submit.run(());
+            }
+        }>
+            <p class="form__step">{move || step_label(1, i18n.t())}</p>
+            <p class="form__intro">{move || i18n.t().create_intro}</p>
+            <TextField
+                id="signup-email"
+                label=Signal::derive(move || i18n.t().email.to_string())
+                value=st.email
+                input_type="email"
+                autocomplete="email"
+                error=error
+                node_ref=node
+                maxlength=320
+            >
+                <Show when=offers_login>
+                    <a class="btn btn--accent btn--small" id="se-signup-login" href=Route::Login.href()>{move || i18n.t().log_in}</a>
+                </Show>
+            </TextField>
+            <button type="submit" class="btn btn--primary btn--wide" id="se-signup-continue"
+                disabled=move || busy.get() || st.email.get().trim().is_empty()>
+                {move || if busy.get() { i18n.t().sending } else { i18n.t().continue_btn }}
+            </button>
+        </form>
+    }
+}
+
+#[component]
+fn CodeStep(
+    st: SignupState,
+    #[prop(into)] busy: Signal<bool>,
+    on_submit: Callback<()>,
+    on_resend: Callback<()>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let node = NodeRef::<Input>::new();
+    focus_when_shown(node);
+    let error = Signal::derive(move || {
+        st.code_failure
+            .get()
+            .map(|f| code_failure_text(&f, i18n.t()))
+    });
+    let invalid = move || st.code_failure.get() == Some(CodeFailure::InvalidCode);
+    // Paste or autofill of "12 34" or "Code: 1234" keeps the digits.
+    Effect::new(move |_| {
+        let raw = st.code.get();
+        let clean = clean_code(&raw);
+        if clean != raw {
+            st.code.set(clean);
+        }
+    });
+    let wait = Signal::derive(move || resend_wait_secs(st.sent_at.get(), st.now.get()));
+    view! {
+        <form class="form" novalidate on:submit=move |ev| {
+            ev.prevent_default();
+            if !busy.get_untracked() && !st.code.get_untracked().is_empty() {
+                on_submit.run(());
+            }
+        }>
+            <p class="form__step">{move || step_label(2, i18n.t())}</p>
+            <p class="form__intro" id="se-code-intro">{move || fill(i18n.t().code_intro, &[("email", &st.email.get())])}</p>
+            <TextField
+                id="code"
+                label=Signal::derive(move || i18n.t().verification_code.to_string())
+                value=st.code
+                autocomplete="one-time-code"
+                inputmode="numeric"
+                error=error
+                hint=Signal::derive(move || i18n.t().code_hint.to_string())
+                node_ref=node
+                maxlength=12
+            >
+                <Show when=invalid>
+                    <p class="field__hint">{move || i18n.t().err_invalid_code_hint}</p>
+                </Show>
+            </TextField>
+            <button type="submit" class="btn btn--primary btn--wide" id="se-code-continue"
+                disabled=move || busy.get() || st.code.get().is_empty()>
+                {move || if busy.get() { i18n.t().checking } else { i18n.t().continue_btn }}
+            </button>
+            <ResendHelp
+                open=st.resend_open
+                email=st.resend_email
+                wait_secs=wait
+                pending=busy
+                resent_to=st.resent_to
+                failure=st.resend_failure
+                on_resend=on_resend
+            />
+            <button type="button" class="link link--button" id="se-signup-other-email"
+                on:click=move |_| { st.step.set(SignupStep::Email); st.code.set(String::new()); }>
+                {move || i18n.t().use_other_email}
+            </button>
+        </form>
+    }
+}
+
+#[component]
+fn PasswordStep(
+    st: SignupState,
+    #[prop(into)] busy: Signal<bool>,
+    on_submit: Callback<()>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let node = NodeRef::<Input>::new();
+    focus_when_shown(node);
+    let ready = move || password_ok(&st.password.get(), &st.confirm.get());
+    let error = Signal::derive(move || {
+        st.code_failure
+            .get()
+            .map(|f| code_failure_text(&f, i18n.t()))
+    });
+    view! {
+        <form class="form" novalidate on:submit=move |ev| {
+            ev.prevent_default();
+            if !busy.get_untracked() && password_ok(&st.password.get_untracked(), &st.confirm.get_untracked()) {
+                on_submit.run(());
+            }
+        }>
+            <p class="form__step">{move || step_label(3, i18n.t())}</p>
+            <p class="form__intro">{move || i18n.t().password_intro}</p>
+            <PasswordPair password=st.password confirm=st.confirm labels=PairLabels::Create first_ref=node/>
+            <ErrorBanner message=error id="se-signup-error"/>
+            <button type="submit" class="btn btn--primary btn--wide" id="se-create-account-submit"
+                disabled=move || busy.get() || !ready()>
+                {move || if busy.get() { i18n.t().creating } else { i18n.t().create_account }}
+            </button>
+        </form>
+    }
+}

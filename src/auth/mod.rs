@@ -1,0 +1,16 @@
+//! Logged-out screens: the empty state, login, sign-up and password reset.
+
+pub mod create_account;
+pub mod empty_login;
+pub mod login;
+pub mod login_form;
+pub mod password_pair;
+pub mod resend;
+pub mod reset_password;
+pub mod rules;
+
+pub use create_account::CreateAccountPage;
+pub use empty_login::EmptyLogin;
+pub use login::LoginPage;
+pub use login_form::{LoginFailure, LoginForm};
+pub use reset_password::ResetPasswordPage;

@@ -1,0 +1,90 @@
+//! "I didn't receive the verification code": advice, the address (editable), and Resend with a
+//! visible countdown.
+
+use leptos::prelude::*;
+
+use crate::auth::rules::{mm_ss, RegisterFailure};
+use crate::components::{ErrorBanner, InfoBanner, TextField};
+use crate::errors::error_message;
+use crate::i18n::{fill, use_i18n, Strings};
+
+/// The message for a failed resend.
+pub fn resend_failure_text(f: &RegisterFailure, s: &Strings) -> String {
+    match f {
+        RegisterFailure::InvalidEmail => s.err_invalid_email.to_string(),
+        RegisterFailure::AlreadyRegistered => s.err_already_registered.to_string(),
+        RegisterFailure::NotRegistered => s.err_not_registered_reset.to_string(),
+        RegisterFailure::TooManyRequests => s.err_too_many_codes.to_string(),
+        RegisterFailure::Other(e) => error_message(e, s),
+    }
+}
+
+/// The resend section. `open` toggles it (the link is a real button, so keyboards reach it).
+#[component]
+pub fn ResendHelp(
+    open: RwSignal<bool>,
+    /// The address to send to; editable here.
+    email: RwSignal<String>,
+    /// Seconds until a new code may be requested.
+    #[prop(into)]
+    wait_secs: Signal<i64>,
+    #[prop(into)] pending: Signal<bool>,
+    /// Set after a successful resend: the address the new code went to.
+    #[prop(into)]
+    resent_to: Signal<Option<String>>,
+    #[prop(into)] failure: Signal<Option<RegisterFailure>>,
+    on_resend: Callback<()>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let resent = Signal::derive(move || {
+        resent_to
+            .get()
+            .map(|to| fill(i18n.t().resent, &[("email", &to)]))
+    });
+    let error = Signal::derive(move || failure.get().map(|f| resend_failure_text(&f, i18n.t())));
+    view! {
+        <InfoBanner message=resent id="se-resend-result"/>
+        <button
+            type="button"
+            class="link link--button"
+            id="se-resend-code-link"
+            aria-expanded=move || if open.get() { "true" } else { "false" }
+            aria-controls="resend-help"
+            on:click=move |_| open.update(|o| *o = !*o)
+        >
+            {move || i18n.t().no_code_link}
+        </button>
+        <Show when=move || open.get()>
+            <div class="resend" id="resend-help">
+                <h2 class="resend__title">{move || i18n.t().no_code_title}</h2>
+                <ul class="resend__tips">
+                    <li>{move || i18n.t().no_code_tip_address}</li>
+                    <li>{move || i18n.t().no_code_tip_spam}</li>
+                    <li>{move || i18n.t().no_code_tip_delay}</li>
+                    <li>{move || i18n.t().no_code_tip_filter}</li>
+                </ul>
+                <TextField
+                    id="resend-email"
+                    label=Signal::derive(move || i18n.t().email.to_string())
+                    value=email
+                    input_type="email"
+                    autocomplete="email"
+                    maxlength=320
+                />
+                <ErrorBanner message=error id="se-resend-error"/>
+                <button
+                    type="button"
+                    class="btn btn--accent btn--wide"
+                    id="se-resend-btn"
+                    disabled=move || { pending.get() || wait_secs.get() > 0 || email.get().trim().is_empty() }
+                    on:click=move |_| on_resend.run(())
+                >
+                    {move || if pending.get() { i18n.t().sending } else { i18n.t().resend_btn }}
+                </button>
+                <p class="resend__wait" id="se-resend-wait">
+                    {move || (wait_secs.get() > 0).then(|| fill(i18n.t().resend_wait, &[("time", &mm_ss(wait_secs.get()))]))}
+                </p>
+            </div>
+        </Show>
+    }
+}

@@ -1,0 +1,251 @@
+//! Pure rules of the sign-up and password-reset flows: input clean-up, live password validation,
+//! the resend countdown and what each server answer means. Unit-tested natively.
+
+use osmand_api::error::ApiError;
+
+/// The shortest password the server accepts.
+pub const MIN_PASSWORD: usize = 8;
+/// How long the user waits before another code can be requested.
+pub const RESEND_COOLDOWN_MS: i64 = 60_000;
+/// Longest e-mail address we send (RFC 5321 path limit).
+pub const MAX_EMAIL: usize = 320;
+
+/// The e-mail as the server will store it: trimmed and lower-cased.
+pub fn normalize_email(raw: &str) -> String {
+    raw.trim().to_lowercase()
+}
+
+/// The same quick check the server makes (no spaces, one `@`, a local part, a dot in the domain),
+/// so obvious typos are caught before a request.
+pub fn looks_like_email(raw: &str) -> bool {
+    let e = normalize_email(raw);
+    if e.is_empty() || e.len() > MAX_EMAIL || e.contains(char::is_whitespace) {
+        return false;
+    }
+    let mut parts = e.split('@');
+    match (parts.next(), parts.next(), parts.next()) {
+        (Some(local), Some(domain), None) => !local.is_empty() && domain.contains('.'),
+        _ => false,
+    }
+}
+
+/// Keeps only the digits of a pasted or typed code (`"12 34"`, `"Code: 1234"` → `"1234"`).
+pub fn clean_code(raw: &str) -> String {
+    raw.chars().filter(char::is_ascii_digit).take(12).collect()
+}
+
+/// What is wrong with a new password and its confirmation, if anything (shown live once both
+/// fields have text).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PasswordProblem {
+    TooShort,
+    Mismatch,
+}
+
+/// Live validation: nothing is reported until both fields are filled.
+pub fn password_problem(password: &str, confirm: &str) -> Option<PasswordProblem> {
+    if password.is_empty() || confirm.is_empty() {
+        return None;
+    }
+    if password.chars().count() < MIN_PASSWORD {
+        Some(PasswordProblem::TooShort)
+    } else if password != confirm {
+        Some(PasswordProblem::Mismatch)
+    } else {
+        None
+    }
+}
+
+/// Whether the new password may be sent.
+pub fn password_ok(password: &str, confirm: &str) -> bool {
+    !password.is_empty() && !confirm.is_empty() && password_problem(password, confirm).is_none()
+}
+
+/// Seconds left before "Resend" is allowed again (0 = now).
+pub fn resend_wait_secs(sent_at_ms: Option<i64>, now_ms: i64) -> i64 {
+    match sent_at_ms {
+        Some(sent) => {
+            let left = sent
+                .saturating_add(RESEND_COOLDOWN_MS)
+                .saturating_sub(now_ms);
+            (left.max(0) + 999) / 1000
+        }
+        None => 0,
+    }
+}
+
+/// `m:ss` for the countdown.
+pub fn mm_ss(secs: i64) -> String {
+    format!("{}:{:02}", secs.max(0) / 60, secs.max(0) % 60)
+}
+
+/// What a failed `register` call means for the e-mail step.
+#[derive(Clone, Debug, PartialEq)]
+pub enum RegisterFailure {
+    /// `Email is not valid.`
+    InvalidEmail,
+    /// `An account is already registered with this email address.`
+    AlreadyRegistered,
+    /// `error_email` (reset flow: no such account).
+    NotRegistered,
+    /// 429 `Too many requests. Try again later.`
+    TooManyRequests,
+    /// Anything else.
+    Other(ApiError),
+}
+
+impl RegisterFailure {
+    /// Classifies a failed `register` call.
+    pub fn from_error(err: ApiError) -> Self {
+        match &err {
+            ApiError::TooManyRequests(_) => RegisterFailure::TooManyRequests,
+            e if e.is_rejection("Email is not valid.") => RegisterFailure::InvalidEmail,
+            e if e.is_rejection("An account is already registered with this email address.") => {
+                RegisterFailure::AlreadyRegistered
+            }
+            e if e.is_rejection("error_email") => RegisterFailure::NotRegistered,
+            _ => RegisterFailure::Other(err),
+        }
+    }
+
+    /// Whether a "Log in" shortcut helps (the reference offers it for every error but an invalid
+    /// address).
+    pub fn offers_login(&self) -> bool {
+        matches!(
+            self,
+            RegisterFailure::AlreadyRegistered | RegisterFailure::TooManyRequests
+        )
+    }
+}
+
+/// What a failed code or password call means.
+#[derive(Clone, Debug, PartialEq)]
+pub enum CodeFailure {
+    /// `error_token`: wrong, worn out or older than 24 h.
+    InvalidCode,
+    /// Error 112: password too short for the server.
+    PasswordTooShort,
+    /// `error_email`: the account vanished meanwhile.
+    UnknownEmail,
+    Other(ApiError),
+}
+
+impl CodeFailure {
+    /// Classifies a failed `validate-token` or `activate` call.
+    pub fn from_error(err: ApiError) -> Self {
+        match &err {
+            ApiError::Api { code: 112, .. } => CodeFailure::PasswordTooShort,
+            e if e.is_rejection("error_token") => CodeFailure::InvalidCode,
+            e if e.is_rejection("error_email") => CodeFailure::UnknownEmail,
+            _ => CodeFailure::Other(err),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rejected(text: &str) -> ApiError {
+        ApiError::Rejected {
+            status: 400,
+            text: text.into(),
+        }
+    }
+
+    #[test]
+    fn emails_are_normalised_and_checked_like_the_server() {
+        assert_eq!(normalize_email("  Ada@Example.COM "), "ada@example.com");
+        assert!(looks_like_email(" Ada@Example.com "));
+        assert!(!looks_like_email("ada@example"));
+        assert!(!looks_like_email("@example.com"));
+        assert!(!looks_like_email("a@b@c.com"));
+        assert!(!looks_like_email("a b@c.com"));
+        assert!(!looks_like_email(""));
+        let long = format!("{}@example.com", "a".repeat(400));
+        assert!(!looks_like_email(&long));
+    }
+
+    #[test]
+    fn codes_keep_digits_only() {
+        assert_eq!(clean_code(" 12 34 "), "1234");
+        assert_eq!(clean_code("Code: 5678."), "5678");
+        assert_eq!(clean_code("abc"), "");
+        assert_eq!(clean_code("1234567890123456"), "123456789012");
+    }
+
+    #[test]
+    fn password_validation_waits_for_both_fields() {
+        assert_eq!(password_problem("short", ""), None);
+        assert_eq!(
+            password_problem("short", "short"),
+            Some(PasswordProblem::TooShort)
+        );
+        assert_eq!(
+            password_problem("long-enough", "long-enougH"),
+            Some(PasswordProblem::Mismatch)
+        );
+        assert_eq!(password_problem("long-enough", "long-enough"), None);
+        assert!(password_ok("long-enough", "long-enough"));
+        assert!(!password_ok("", ""));
+        // Eight characters, not eight bytes.
+        assert_eq!(
+            password_problem("ééééééé", "ééééééé"),
+            Some(PasswordProblem::TooShort)
+        );
+        assert!(password_ok("éééééééé", "éééééééé"));
+    }
+
+    #[test]
+    fn resend_countdown() {
+        assert_eq!(resend_wait_secs(None, 5), 0);
+        assert_eq!(resend_wait_secs(Some(0), 0), 60);
+        assert_eq!(resend_wait_secs(Some(0), 59_001), 1);
+        assert_eq!(resend_wait_secs(Some(0), 60_000), 0);
+        assert_eq!(resend_wait_secs(Some(0), 90_000), 0);
+        assert_eq!(mm_ss(65), "1:05");
+        assert_eq!(mm_ss(-3), "0:00");
+    }
+
+    #[test]
+    fn register_answers_are_classified() {
+        assert_eq!(
+            RegisterFailure::from_error(rejected("Email is not valid.")),
+            RegisterFailure::InvalidEmail
+        );
+        let taken = RegisterFailure::from_error(rejected(
+            "An account is already registered with this email address.",
+        ));
+        assert_eq!(taken, RegisterFailure::AlreadyRegistered);
+        assert!(taken.offers_login());
+        assert_eq!(
+            RegisterFailure::from_error(rejected("error_email")),
+            RegisterFailure::NotRegistered
+        );
+        let limited = RegisterFailure::from_error(ApiError::TooManyRequests(
+            "Too many requests. Try again later.".into(),
+        ));
+        assert_eq!(limited, RegisterFailure::TooManyRequests);
+        assert!(!RegisterFailure::InvalidEmail.offers_login());
+    }
+
+    #[test]
+    fn code_answers_are_classified() {
+        assert_eq!(
+            CodeFailure::from_error(rejected("error_token")),
+            CodeFailure::InvalidCode
+        );
+        assert_eq!(
+            CodeFailure::from_error(ApiError::Api {
+                status: 400,
+                code: 112,
+                message: "enter password with at least 8 symbols".into()
+            }),
+            CodeFailure::PasswordTooShort
+        );
+        assert!(matches!(
+            CodeFailure::from_error(ApiError::Network("x".into())),
+            CodeFailure::Other(_)
+        ));
+    }
+}

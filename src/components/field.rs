@@ -1,0 +1,155 @@
+//! Labelled form fields with inline, announced errors.
+
+use leptos::html::Input;
+use leptos::prelude::*;
+
+use crate::components::icons::{IconEye, IconEyeOff};
+use crate::i18n::use_i18n;
+
+/// The ids an input's `aria-describedby` lists.
+pub fn described_by(id: &str, has_hint: bool, has_error: bool) -> Option<String> {
+    let mut ids = Vec::new();
+    if has_error {
+        ids.push(format!("{id}-error"));
+    }
+    if has_hint {
+        ids.push(format!("{id}-hint"));
+    }
+    (!ids.is_empty()).then(|| ids.join(" "))
+}
+
+/// A text, e-mail or password input with its label, optional hint and error.
+#[component]
+pub fn TextField(
+    /// The input's id (the reference's ids are kept: `username`, `pwd`, …).
+    id: &'static str,
+    #[prop(into)] label: Signal<String>,
+    /// Two-way bound value.
+    value: RwSignal<String>,
+    /// `text`, `email`, `password`, …
+    #[prop(default = "text")]
+    input_type: &'static str,
+    /// The `autocomplete` token (`email`, `current-password`, `one-time-code`, …).
+    #[prop(default = "off")]
+    autocomplete: &'static str,
+    /// `inputmode`, e.g. `numeric` for codes.
+    #[prop(optional)]
+    inputmode: Option<&'static str>,
+    /// Error under the field; also sets `aria-invalid`.
+    #[prop(optional, into)]
+    error: Signal<Option<String>>,
+    /// Help text under the field.
+    #[prop(optional, into)]
+    hint: Option<Signal<String>>,
+    #[prop(optional, into)] disabled: Signal<bool>,
+    /// Lets the parent focus the input.
+    #[prop(optional)]
+    node_ref: Option<NodeRef<Input>>,
+    /// For passwords: an eye button that shows the text.
+    #[prop(optional)]
+    revealable: bool,
+    #[prop(optional)] maxlength: Option<u32>,
+    /// Extra content under the error (e.g. a "Create account" shortcut).
+    #[prop(optional)]
+    children: Option<Children>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let revealed = RwSignal::new(false);
+    let node_ref = node_ref.unwrap_or_default();
+    let has_hint = hint.is_some();
+    let current_type = move || {
+        if revealable && revealed.get() {
+            "text"
+        } else {
+            input_type
+        }
+    };
+    let error_id = format!("{id}-error");
+    let hint_id = format!("{id}-hint");
+    view! {
+        <div class="field" class:field--invalid=move || error.get().is_some()>
+            <label class="field__label" for=id>{move || label.get()}</label>
+            <div class="field__control">
+                <input
+                    id=id
+                    class="field__input"
+                    type=current_type
+                    autocomplete=autocomplete
+                    inputmode=inputmode
+                    maxlength=maxlength
+                    node_ref=node_ref
+                    prop:value=move || value.get()
+                    on:input:target=move |ev| value.set(ev.target().value())
+                    disabled=move || disabled.get()
+                    aria-invalid=move || if error.get().is_some() { "true" } else { "false" }
+                    aria-describedby=move || described_by(id, has_hint, error.get().is_some())
+                    spellcheck="false"
+                    autocapitalize="off"
+                />
+                {revealable.then(|| view! {
+                    <button
+                        type="button"
+                        class="field__reveal"
+                        aria-pressed=move || if revealed.get() { "true" } else { "false" }
+                        aria-label=move || if revealed.get() { i18n.t().hide_password } else { i18n.t().show_password }
+                        on:mousedown=|ev| ev.prevent_default()
+                        on:click=move |_| revealed.update(|r| *r = !*r)
+                    >
+                        {move || if revealed.get() { view! { <IconEyeOff/> }.into_any() } else { view! { <IconEye/> }.into_any() }}
+                    </button>
+                })}
+            </div>
+            <p class="field__error" id=error_id aria-live="polite">
+                {move || error.get()}
+            </p>
+            {hint.map(|h| view! { <p class="field__hint" id=hint_id>{move || h.get()}</p> })}
+            {children.map(|c| c())}
+        </div>
+    }
+}
+
+/// A checkbox with its label and an optional hint.
+#[component]
+pub fn CheckboxField(
+    id: &'static str,
+    #[prop(into)] label: Signal<String>,
+    checked: RwSignal<bool>,
+    #[prop(optional, into)] hint: Option<Signal<String>>,
+    #[prop(optional, into)] disabled: Signal<bool>,
+) -> impl IntoView {
+    let hint_id = format!("{id}-hint");
+    let has_hint = hint.is_some();
+    view! {
+        <div class="check">
+            <input
+                id=id
+                type="checkbox"
+                class="check__box"
+                prop:checked=move || checked.get()
+                on:change:target=move |ev| checked.set(ev.target().checked())
+                disabled=move || disabled.get()
+                aria-describedby=has_hint.then(|| hint_id.clone())
+            />
+            <label class="check__label" for=id>{move || label.get()}</label>
+            {hint.map(|h| view! { <p class="check__hint" id=format!("{id}-hint")>{move || h.get()}</p> })}
+        </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn describedby_lists_error_then_hint() {
+        assert_eq!(described_by("pwd", false, false), None);
+        assert_eq!(
+            described_by("pwd", true, false).as_deref(),
+            Some("pwd-hint")
+        );
+        assert_eq!(
+            described_by("pwd", true, true).as_deref(),
+            Some("pwd-error pwd-hint")
+        );
+    }
+}

@@ -1,0 +1,14 @@
+//! Shared building blocks: one panel, one field, one banner, one dialog, one confirm.
+
+pub mod banner;
+pub mod field;
+pub mod icons;
+pub mod lang_switch;
+pub mod panel;
+pub mod spinner;
+
+pub use banner::{ErrorBanner, InfoBanner};
+pub use field::{CheckboxField, TextField};
+pub use lang_switch::LangSwitch;
+pub use panel::Panel;
+pub use spinner::Spinner;

@@ -1,0 +1,459 @@
+//! The gallery's states. Each renders a presentational component with fixed data.
+
+use leptos::prelude::*;
+use osmand_api::error::ApiError;
+
+use crate::account::AccountHome;
+use crate::auth::create_account::{CreateAccountPage, SignupState, SignupStep};
+use crate::auth::reset_password::{ResetPasswordPage, ResetState, ResetStep};
+use crate::auth::rules::{CodeFailure, RegisterFailure};
+use crate::auth::{EmptyLogin, LoginFailure, LoginForm};
+use crate::components::panel::PanelNav;
+use crate::components::{ErrorBanner, InfoBanner, Panel};
+use crate::i18n::use_i18n;
+use crate::routes::Route;
+
+/// One named state of one component.
+#[derive(Clone, Copy)]
+pub struct Entry {
+    pub component: &'static str,
+    pub state: &'static str,
+    pub render: fn() -> AnyView,
+}
+
+/// Every state, in the order the side list shows them.
+pub fn entries() -> Vec<Entry> {
+    vec![
+        Entry {
+            component: "login-form",
+            state: "empty",
+            render: || login("", "", None, false),
+        },
+        Entry {
+            component: "login-form",
+            state: "filled",
+            render: || login("demo@example.com", "demo-password", None, false),
+        },
+        Entry {
+            component: "login-form",
+            state: "error-email",
+            render: || {
+                login(
+                    "nobody@example.com",
+                    "secret123",
+                    Some(LoginFailure::EmailUnknown),
+                    false,
+                )
+            },
+        },
+        Entry {
+            component: "login-form",
+            state: "error-password",
+            render: || {
+                login(
+                    "demo@example.com",
+                    "wrong",
+                    Some(LoginFailure::WrongPassword),
+                    false,
+                )
+            },
+        },
+        Entry {
+            component: "login-form",
+            state: "error-network",
+            render: || {
+                login(
+                    "demo@example.com",
+                    "demo-password",
+                    Some(LoginFailure::Other(ApiError::Network(
+                        "Failed to fetch".into(),
+                    ))),
+                    false,
+                )
+            },
+        },
+        Entry {
+            component: "login-form",
+            state: "error-server",
+            render: || {
+                login(
+                    "demo@example.com",
+                    "demo-password",
+                    Some(LoginFailure::Other(ApiError::Server {
+                        status: 500,
+                        text: String::new(),
+                    })),
+                    false,
+                )
+            },
+        },
+        Entry {
+            component: "login-form",
+            state: "submitting",
+            render: || login("demo@example.com", "demo-password", None, true),
+        },
+        Entry {
+            component: "create-account",
+            state: "email",
+            render: || signup(|_| {}),
+        },
+        Entry {
+            component: "create-account",
+            state: "email-invalid",
+            render: || {
+                signup(|s| {
+                    s.email.set("ada@example".into());
+                    s.email_failure.set(Some(RegisterFailure::InvalidEmail));
+                })
+            },
+        },
+        Entry {
+            component: "create-account",
+            state: "email-taken",
+            render: || {
+                signup(|s| {
+                    s.email.set("demo@example.com".into());
+                    s.email_failure
+                        .set(Some(RegisterFailure::AlreadyRegistered));
+                })
+            },
+        },
+        Entry {
+            component: "create-account",
+            state: "email-too-many",
+            render: || {
+                signup(|s| {
+                    s.email.set("ada@example.com".into());
+                    s.email_failure.set(Some(RegisterFailure::TooManyRequests));
+                })
+            },
+        },
+        Entry {
+            component: "create-account",
+            state: "email-sending",
+            render: || {
+                signup(|s| {
+                    s.email.set("ada@example.com".into());
+                    s.force_pending.set(true);
+                })
+            },
+        },
+        Entry {
+            component: "create-account",
+            state: "code",
+            render: || {
+                signup(|s| {
+                    code_step(s);
+                })
+            },
+        },
+        Entry {
+            component: "create-account",
+            state: "code-invalid",
+            render: || {
+                signup(|s| {
+                    code_step(s);
+                    s.code.set("1234".into());
+                    s.code_failure.set(Some(CodeFailure::InvalidCode));
+                })
+            },
+        },
+        Entry {
+            component: "create-account",
+            state: "code-resend-wait",
+            render: || {
+                signup(|s| {
+                    code_step(s);
+                    s.resend_open.set(true);
+                })
+            },
+        },
+        Entry {
+            component: "create-account",
+            state: "code-resend-ready",
+            render: || {
+                signup(|s| {
+                    code_step(s);
+                    s.sent_at.set(Some(0));
+                    s.resend_open.set(true);
+                })
+            },
+        },
+        Entry {
+            component: "create-account",
+            state: "code-resent",
+            render: || {
+                signup(|s| {
+                    code_step(s);
+                    s.resent_to.set(Some("ada@example.com".into()));
+                })
+            },
+        },
+        Entry {
+            component: "create-account",
+            state: "code-resend-failed",
+            render: || {
+                signup(|s| {
+                    code_step(s);
+                    s.sent_at.set(Some(0));
+                    s.resend_open.set(true);
+                    s.resend_failure.set(Some(RegisterFailure::TooManyRequests));
+                })
+            },
+        },
+        Entry {
+            component: "create-account",
+            state: "password",
+            render: || {
+                signup(|s| {
+                    s.email.set("ada@example.com".into());
+                    s.step.set(SignupStep::Password);
+                })
+            },
+        },
+        Entry {
+            component: "create-account",
+            state: "password-too-short",
+            render: || {
+                signup(|s| {
+                    s.step.set(SignupStep::Password);
+                    s.password.set("short".into());
+                    s.confirm.set("short".into());
+                })
+            },
+        },
+        Entry {
+            component: "create-account",
+            state: "password-mismatch",
+            render: || {
+                signup(|s| {
+                    s.step.set(SignupStep::Password);
+                    s.password.set("long-enough-1".into());
+                    s.confirm.set("long-enough-2".into());
+                })
+            },
+        },
+        Entry {
+            component: "create-account",
+            state: "password-creating",
+            render: || {
+                signup(|s| {
+                    s.step.set(SignupStep::Password);
+                    s.password.set("long-enough-1".into());
+                    s.confirm.set("long-enough-1".into());
+                    s.force_pending.set(true);
+                })
+            },
+        },
+        Entry {
+            component: "create-account",
+            state: "password-error",
+            render: || {
+                signup(|s| {
+                    s.step.set(SignupStep::Password);
+                    s.password.set("long-enough-1".into());
+                    s.confirm.set("long-enough-1".into());
+                    s.code_failure
+                        .set(Some(CodeFailure::Other(ApiError::Server {
+                            status: 500,
+                            text: String::new(),
+                        })));
+                })
+            },
+        },
+        Entry {
+            component: "reset-password",
+            state: "email",
+            render: || reset(|s| s.email.set(String::new())),
+        },
+        Entry {
+            component: "reset-password",
+            state: "email-unknown",
+            render: || {
+                reset(|s| {
+                    s.email.set("nobody@example.com".into());
+                    s.email_failure.set(Some(RegisterFailure::NotRegistered));
+                })
+            },
+        },
+        Entry {
+            component: "reset-password",
+            state: "code",
+            render: || {
+                reset(|s| {
+                    s.email.set("ada@example.com".into());
+                    s.step.set(ResetStep::Code);
+                    s.sent_at.set(Some(crate::browser::now_ms()));
+                })
+            },
+        },
+        Entry {
+            component: "reset-password",
+            state: "code-invalid",
+            render: || {
+                reset(|s| {
+                    s.email.set("ada@example.com".into());
+                    s.step.set(ResetStep::Code);
+                    s.code.set("1234".into());
+                    s.password.set("long-enough-1".into());
+                    s.confirm.set("long-enough-1".into());
+                    s.code_failure.set(Some(CodeFailure::InvalidCode));
+                })
+            },
+        },
+        Entry {
+            component: "reset-password",
+            state: "code-mismatch",
+            render: || {
+                reset(|s| {
+                    s.email.set("ada@example.com".into());
+                    s.step.set(ResetStep::Code);
+                    s.code.set("1234".into());
+                    s.password.set("long-enough-1".into());
+                    s.confirm.set("long-enough-2".into());
+                })
+            },
+        },
+        Entry {
+            component: "reset-password",
+            state: "done",
+            render: || reset(|s| s.step.set(ResetStep::Done)),
+        },
+        Entry {
+            component: "reset-password",
+            state: "failed",
+            render: || {
+                reset(|s| {
+                    s.step.set(ResetStep::Failed);
+                    s.failed_with
+                        .set(Some(ApiError::Network("Failed to fetch".into())));
+                })
+            },
+        },
+        Entry {
+            component: "empty-login",
+            state: "default",
+            render: || empty_login(None, None),
+        },
+        Entry {
+            component: "empty-login",
+            state: "session-expired",
+            render: || empty_login(Some(true), None),
+        },
+        Entry {
+            component: "empty-login",
+            state: "check-failed",
+            render: || empty_login(None, Some(ApiError::Network("Failed to fetch".into()))),
+        },
+        Entry {
+            component: "account-home",
+            state: "default",
+            render: || home("demo@example.com", false, None),
+        },
+        Entry {
+            component: "account-home",
+            state: "long-email",
+            render: || {
+                home("a.very.long.mailbox.name.that.goes.on+osmand-cloud-sync@subdomain.example-company.co.uk", false, None)
+            },
+        },
+        Entry {
+            component: "account-home",
+            state: "logging-out",
+            render: || home("demo@example.com", true, None),
+        },
+        Entry {
+            component: "account-home",
+            state: "logout-error",
+            render: || {
+                home(
+                    "demo@example.com",
+                    false,
+                    Some(ApiError::Network("Failed to fetch".into())),
+                )
+            },
+        },
+    ]
+}
+
+fn login(email: &str, password: &str, failure: Option<LoginFailure>, pending: bool) -> AnyView {
+    let i18n = use_i18n();
+    let (email, password) = (
+        RwSignal::new(email.to_string()),
+        RwSignal::new(password.to_string()),
+    );
+    view! {
+        <Panel title=Signal::derive(move || i18n.t().login_title.to_string()) nav=PanelNav::Close(Route::Map.href())>
+            <LoginForm
+                email=email
+                password=password
+                remember=RwSignal::new(false)
+                pending=Signal::stored(pending)
+                failure=Signal::stored(failure)
+                on_submit=Callback::new(|_| ())
+            />
+        </Panel>
+    }
+    .into_any()
+}
+
+fn empty_login(expired: Option<bool>, check_error: Option<ApiError>) -> AnyView {
+    let i18n = use_i18n();
+    let notice =
+        Signal::derive(move || expired.map(|_| i18n.t().notice_session_expired.to_string()));
+    let error = Signal::derive(move || {
+        check_error.as_ref().map(|e| {
+            format!(
+                "{} {}",
+                i18n.t().err_session_check,
+                crate::errors::error_message(e, i18n.t())
+            )
+        })
+    });
+    view! {
+        <Panel title=Signal::derive(move || i18n.t().osmand_account.to_string()) nav=PanelNav::Close(Route::Map.href())>
+            <EmptyLogin login_href=Route::Login.href()>
+                <InfoBanner message=notice/>
+                <ErrorBanner message=error on_retry=Callback::new(|_| ())/>
+            </EmptyLogin>
+        </Panel>
+    }
+    .into_any()
+}
+
+fn home(email: &str, logging_out: bool, error: Option<ApiError>) -> AnyView {
+    let i18n = use_i18n();
+    let email = email.to_string();
+    let message = Signal::derive(move || {
+        error
+            .as_ref()
+            .map(|e| crate::errors::error_message(e, i18n.t()))
+    });
+    view! {
+        <AccountHome
+            email=email
+            on_logout=Callback::new(|_| ())
+            logging_out=Signal::stored(logging_out)
+            logout_error=message
+        />
+    }
+    .into_any()
+}
+
+fn signup(setup: fn(&SignupState)) -> AnyView {
+    let state = SignupState::new();
+    setup(&state);
+    view! { <CreateAccountPage state=state/> }.into_any()
+}
+
+fn code_step(s: &SignupState) {
+    s.email.set("ada@example.com".into());
+    s.step.set(SignupStep::Code);
+    s.sent_at.set(Some(crate::browser::now_ms()));
+}
+
+fn reset(setup: fn(&ResetState)) -> AnyView {
+    let state = ResetState::new();
+    setup(&state);
+    view! { <ResetPasswordPage state=state/> }.into_any()
+}

@@ -1,0 +1,226 @@
+//! Locale-aware formatting of sizes, counts, dates and plurals. Pure functions: the caller passes
+//! the time-zone offset, so native tests are deterministic.
+
+use chrono::{DateTime, Datelike, FixedOffset, Timelike, Utc};
+
+use super::{fill, Locale, Plural};
+
+const KIB: f64 = 1024.0;
+const MIB: f64 = 1024.0 * 1024.0;
+const GIB: f64 = 1024.0 * 1024.0 * 1024.0;
+
+fn decimal(value: f64, digits: usize, locale: Locale) -> String {
+    let text = format!("{value:.digits$}");
+    let sep = locale.strings().decimal_separator;
+    if sep == '.' {
+        text
+    } else {
+        text.replace('.', &sep.to_string())
+    }
+}
+
+/// A byte count as `512 B`, `1.5 KB`, `12.3 MB` or `2.25 GB` (binary units, as OsmAnd shows them).
+pub fn format_size(bytes: i64, locale: Locale) -> String {
+    let b = bytes.max(0) as f64;
+    if b < KIB {
+        format!("{} B", bytes.max(0))
+    } else if b < MIB {
+        format!("{} KB", decimal(b / KIB, 1, locale))
+    } else if b < GIB {
+        format!("{} MB", decimal(b / MIB, 1, locale))
+    } else {
+        format!("{} GB", decimal(b / GIB, 2, locale))
+    }
+}
+
+/// A whole number with the locale's thousands separator (`12,345` / `12.345`).
+pub fn format_count(n: i64, locale: Locale) -> String {
+    let digits = n.unsigned_abs().to_string();
+    let sep = match locale {
+        Locale::En => ',',
+        Locale::Nl => '.',
+    };
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(sep);
+        }
+        out.push(c);
+    }
+    if n < 0 {
+        format!("-{out}")
+    } else {
+        out
+    }
+}
+
+/// The counted phrase for `n` (English and Dutch both use one/other).
+pub fn plural(p: Plural, n: i64, locale: Locale) -> String {
+    let template = if n == 1 { p.one } else { p.other };
+    fill(template, &[("n", &format_count(n, locale))])
+}
+
+/// Epoch milliseconds as a date-time in the given offset (minutes east of UTC).
+pub fn local_datetime(ms: i64, offset_minutes: i32) -> Option<DateTime<FixedOffset>> {
+    let utc = DateTime::<Utc>::from_timestamp_millis(ms)?;
+    let offset = FixedOffset::east_opt(offset_minutes.checked_mul(60)?)?;
+    Some(utc.with_timezone(&offset))
+}
+
+fn month_name(names: &[&'static str; 12], month0: u32) -> &'static str {
+    names.get(month0 as usize).copied().unwrap_or_default()
+}
+
+/// A calendar date: `Sep 4, 2025` / `4 sep 2025`. Unknown or invalid → `None`.
+pub fn format_date(ms: i64, offset_minutes: i32, locale: Locale) -> Option<String> {
+    let dt = local_datetime(ms, offset_minutes)?;
+    let month = month_name(&locale.strings().months_short, dt.month0());
+    Some(match locale {
+        Locale::En => format!("{month} {}, {}", dt.day(), dt.year()),
+        Locale::Nl => format!("{} {month} {}", dt.day(), dt.year()),
+    })
+}
+
+/// A clock time: `3:05 PM` / `15:05`.
+pub fn format_time(ms: i64, offset_minutes: i32, locale: Locale) -> Option<String> {
+    let dt = local_datetime(ms, offset_minutes)?;
+    Some(match locale {
+        Locale::En => {
+            let (pm, hour12) = dt.hour12();
+            format!(
+                "{hour12}:{:02} {}",
+                dt.minute(),
+                if pm { "PM" } else { "AM" }
+            )
+        }
+        Locale::Nl => format!("{:02}:{:02}", dt.hour(), dt.minute()),
+    })
+}
+
+/// A change time as OsmAnd lists it: `Today, 3:05 PM`, `Yesterday, 3:05 PM`, else `Sep 4, 3:05 PM`
+/// (with the year added when it is not the current year).
+pub fn format_change_time(
+    ms: i64,
+    now_ms: i64,
+    offset_minutes: i32,
+    locale: Locale,
+) -> Option<String> {
+    let dt = local_datetime(ms, offset_minutes)?;
+    let now = local_datetime(now_ms, offset_minutes)?;
+    let time = format_time(ms, offset_minutes, locale)?;
+    let s = locale.strings();
+    let days = now
+        .date_naive()
+        .signed_duration_since(dt.date_naive())
+        .num_days();
+    let day = match days {
+        0 => s.today.to_string(),
+        1 => s.yesterday.to_string(),
+        _ => {
+            let month = month_name(&s.months_short, dt.month0());
+            let base = match locale {
+                Locale::En => format!("{month} {}", dt.day()),
+                Locale::Nl => format!("{} {month}", dt.day()),
+            };
+            if dt.year() == now.year() {
+                base
+            } else {
+                format!("{base} {}", dt.year())
+            }
+        }
+    };
+    Some(format!("{day}, {time}"))
+}
+
+/// A month heading, first letter capitalised: `September 2025` / `September 2025`.
+pub fn month_label(year: i32, month0: u32, locale: Locale) -> String {
+    let name = month_name(&locale.strings().months, month0);
+    let mut chars = name.chars();
+    let capitalised = match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect::<String>(),
+        None => String::new(),
+    };
+    format!("{capitalised} {year}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    // 2025-09-04 15:05:00 UTC
+    const SEP4: i64 = 1_756_998_300_000;
+
+    #[test]
+    fn sizes_use_binary_units_and_the_locale_separator() {
+        assert_eq!(format_size(0, Locale::En), "0 B");
+        assert_eq!(format_size(-1, Locale::En), "0 B");
+        assert_eq!(format_size(1023, Locale::En), "1023 B");
+        assert_eq!(format_size(1536, Locale::En), "1.5 KB");
+        assert_eq!(format_size(5 * 1024 * 1024, Locale::En), "5.0 MB");
+        assert_eq!(format_size(1536 * 1024, Locale::Nl), "1,5 MB");
+        assert_eq!(format_size(3_145_728_000, Locale::En), "2.93 GB");
+    }
+
+    #[test]
+    fn counts_and_plurals() {
+        assert_eq!(format_count(12345, Locale::En), "12,345");
+        assert_eq!(format_count(12345, Locale::Nl), "12.345");
+        assert_eq!(format_count(999, Locale::Nl), "999");
+        assert_eq!(format_count(-1000, Locale::En), "-1,000");
+        let files = Locale::En.strings().files;
+        assert_eq!(plural(files, 1, Locale::En), "1 file");
+        assert_eq!(plural(files, 0, Locale::En), "0 files");
+        assert_eq!(
+            plural(Locale::Nl.strings().files, 2000, Locale::Nl),
+            "2.000 bestanden"
+        );
+    }
+
+    #[test]
+    fn dates_per_locale_and_offset() {
+        assert_eq!(
+            format_date(SEP4, 0, Locale::En).as_deref(),
+            Some("Sep 4, 2025")
+        );
+        assert_eq!(
+            format_date(SEP4, 0, Locale::Nl).as_deref(),
+            Some("4 sep 2025")
+        );
+        // 15:05 UTC is already the next day at UTC+10.
+        assert_eq!(
+            format_date(SEP4 + 9 * 3_600_000, 600, Locale::En).as_deref(),
+            Some("Sep 5, 2025")
+        );
+        assert_eq!(format_time(SEP4, 0, Locale::En).as_deref(), Some("3:05 PM"));
+        assert_eq!(format_time(SEP4, 120, Locale::Nl).as_deref(), Some("17:05"));
+        assert_eq!(format_date(i64::MAX, 0, Locale::En), None);
+    }
+
+    #[test]
+    fn change_times_say_today_and_yesterday() {
+        let day = 86_400_000;
+        assert_eq!(
+            format_change_time(SEP4, SEP4 + 60_000, 0, Locale::En).as_deref(),
+            Some("Today, 3:05 PM")
+        );
+        assert_eq!(
+            format_change_time(SEP4, SEP4 + day, 0, Locale::Nl).as_deref(),
+            Some("Gisteren, 15:05")
+        );
+        assert_eq!(
+            format_change_time(SEP4, SEP4 + 5 * day, 0, Locale::En).as_deref(),
+            Some("Sep 4, 3:05 PM")
+        );
+        assert_eq!(
+            format_change_time(SEP4, SEP4 + 400 * day, 0, Locale::En).as_deref(),
+            Some("Sep 4 2025, 3:05 PM")
+        );
+    }
+
+    #[test]
+    fn month_labels_are_capitalised() {
+        assert_eq!(month_label(2025, 8, Locale::En), "September 2025");
+        assert_eq!(month_label(2025, 2, Locale::Nl), "Maart 2025");
+        assert_eq!(month_label(2025, 12, Locale::Nl), " 2025");
+    }
+}

@@ -1,0 +1,127 @@
+//! The page frame: the main menu, the map area and the side panel chosen by the route.
+
+use leptos::prelude::*;
+use leptos_router::hooks::{use_location, use_navigate};
+use leptos_router::NavigateOptions;
+
+use crate::account::AccountPanel;
+use crate::auth::{CreateAccountPage, LoginPage, ResetPasswordPage};
+use crate::components::icons::IconPerson;
+use crate::components::panel::PanelNav;
+use crate::components::{LangSwitch, Panel};
+use crate::ctx::use_api;
+use crate::i18n::use_i18n;
+use crate::routes::{login_href, Route};
+use crate::session::use_session;
+
+/// Lives for the whole app inside the `<Router>`: checks the session at start (and on request) and
+/// opens the login form when a call finds the session gone.
+#[component]
+pub fn SessionKeeper() -> impl IntoView {
+    let session = use_session();
+    let api = use_api();
+    let check = Action::new_local(move |_: &()| {
+        let api = api.clone();
+        async move { api.auth_info().await }
+    });
+    Effect::new(move |_| {
+        session.recheck.track();
+        check.dispatch(());
+    });
+    Effect::new(move |_| {
+        if let Some(result) = check.value().get() {
+            session.set_checked(result);
+        }
+    });
+    // A call found the session gone: open the login form, remembering where the user was.
+    let navigate = use_navigate();
+    Effect::new(move |_| {
+        if let Some(path) = session.expired_at.get() {
+            session.expired_at.set(None);
+            navigate(&login_href(Some(&path)), NavigateOptions::default());
+        }
+    });
+}
+
+/// The page for the current URL (rendered by the router for every path).
+#[component]
+pub fn Shell() -> impl IntoView {
+    let i18n = use_i18n();
+    let session = use_session();
+    let location = use_location();
+    let route = Memo::new(move |_| Route::parse(&location.pathname.get()));
+    let recheck = Callback::new(move |_| session.request_check());
+
+    Effect::new(move |_| crate::browser::set_title(i18n.t().app_title));
+
+    let panel = move || match route.get() {
+        Route::Map => None,
+        Route::Account => Some(view! { <AccountPanel on_recheck=recheck/> }.into_any()),
+        Route::Login => Some(view! { <LoginPage/> }.into_any()),
+        Route::CreateAccount => Some(view! { <CreateAccountPage/> }.into_any()),
+        Route::ResetPassword => Some(view! { <ResetPasswordPage/> }.into_any()),
+        Route::NotFound => Some(view! { <NotFound/> }.into_any()),
+    };
+
+    view! {
+        <div class="app" class:app--panel-open=move || route.get().has_panel()>
+            <MainMenu route=route/>
+            <main class="map" aria-label=move || i18n.t().map_placeholder>
+                <div class="map__canvas" aria-hidden="true"></div>
+            </main>
+            <Show when=move || route.get().has_panel()>
+                <aside class="side-panel">{panel}</aside>
+            </Show>
+        </div>
+    }
+}
+
+/// S1: the left main menu with the Account entry and the language switch.
+#[component]
+fn MainMenu(route: Memo<Route>) -> impl IntoView {
+    let i18n = use_i18n();
+    let session = use_session();
+    // The entry toggles the panel, like the reference.
+    let href = move || {
+        if route.get().has_panel() {
+            Route::Map.href()
+        } else {
+            Route::Account.href()
+        }
+    };
+    view! {
+        <nav class="main-menu" aria-label=move || i18n.t().menu_label>
+            <a
+                class="main-menu__item"
+                class:main-menu__item--active=move || route.get().has_panel()
+                id=move || if session.is_logged_in() { "se-logout-button" } else { "se-login-button" }
+                href=href
+                aria-current=move || route.get().has_panel().then_some("page")
+            >
+                <IconPerson/>
+                <span class="main-menu__text">
+                    <span class="main-menu__label">
+                        {move || if session.is_logged_in() { i18n.t().menu_account } else { i18n.t().menu_login }}
+                    </span>
+                    <span class="main-menu__email">{move || session.email()}</span>
+                </span>
+            </a>
+            <div class="main-menu__spacer"></div>
+            <LangSwitch/>
+        </nav>
+    }
+}
+
+/// Unknown addresses under `/map/`.
+#[component]
+fn NotFound() -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <Panel title=Signal::derive(move || i18n.t().not_found_title.to_string()) nav=PanelNav::Close(Route::Map.href())>
+            <div class="empty-state">
+                <p>{move || i18n.t().not_found_text}</p>
+                <a class="btn" href=Route::Account.href()>{move || i18n.t().go_to_account}</a>
+            </div>
+        </Panel>
+    }
+}
