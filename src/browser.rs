@@ -116,3 +116,24 @@ pub fn focus_id(id: &str) {
     #[cfg(not(target_arch = "wasm32"))]
     let _ = id;
 }
+
+/// The current path and query (`/map/account/purchases/?x=1`), for "come back here after login".
+pub fn current_path() -> String {
+    #[cfg(target_arch = "wasm32")]
+    {
+        web_sys::window()
+            .map(|w| w.location())
+            .map(|l| {
+                format!(
+                    "{}{}",
+                    l.pathname().unwrap_or_default(),
+                    l.search().unwrap_or_default()
+                )
+            })
+            .unwrap_or_default()
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        String::new()
+    }
+}

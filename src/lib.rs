@@ -7,11 +7,14 @@ pub mod account;
 pub mod auth;
 pub mod browser;
 pub mod components;
+pub mod cloud;
 pub mod ctx;
+pub mod danger;
 pub mod errors;
 #[cfg(feature = "gallery")]
 pub mod gallery;
 pub mod i18n;
+pub mod purchases;
 pub mod routes;
 pub mod session;
 pub mod shell;

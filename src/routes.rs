@@ -17,6 +17,20 @@ pub enum Route {
     CreateAccount,
     /// `/map/account/reset-password`: change or reset the password.
     ResetPassword,
+    /// `/map/account/cloud`: My data → OsmAnd Cloud info and the backup download.
+    Cloud,
+    /// `/map/account/purchases/`: the purchases list.
+    Purchases,
+    /// `/map/account/purchases/<item>`: one purchase (`sub0`, `inapp0`, `free`, …; validated by the page).
+    Purchase(String),
+    /// `/map/delete-account/`: the delete-account dialog (also a deep link from the apps).
+    DeleteAccount,
+    /// `/map/settings/`: settings with the OsmAnd Cloud section.
+    Settings,
+    /// `/map/settings/cloud/changes`: the version history.
+    CloudChanges,
+    /// `/map/settings/cloud/trash`: deleted files.
+    CloudTrash,
     /// Anything else under `/map/`.
     NotFound,
 }
@@ -39,6 +53,13 @@ impl Route {
             ["account", "login"] => Route::Login,
             ["account", "create"] => Route::CreateAccount,
             ["account", "reset-password"] => Route::ResetPassword,
+            ["account", "cloud"] => Route::Cloud,
+            ["account", "purchases"] => Route::Purchases,
+            ["account", "purchases", item] => Route::Purchase((*item).to_string()),
+            ["delete-account"] => Route::DeleteAccount,
+            ["settings"] => Route::Settings,
+            ["settings", "cloud", "changes"] => Route::CloudChanges,
+            ["settings", "cloud", "trash"] => Route::CloudTrash,
             _ => Route::NotFound,
         }
     }
@@ -51,6 +72,13 @@ impl Route {
             Route::Login => format!("{BASE}/account/login"),
             Route::CreateAccount => format!("{BASE}/account/create"),
             Route::ResetPassword => format!("{BASE}/account/reset-password"),
+            Route::Cloud => format!("{BASE}/account/cloud"),
+            Route::Purchases => format!("{BASE}/account/purchases/"),
+            Route::Purchase(item) => format!("{BASE}/account/purchases/{item}"),
+            Route::DeleteAccount => format!("{BASE}/delete-account/"),
+            Route::Settings => format!("{BASE}/settings/"),
+            Route::CloudChanges => format!("{BASE}/settings/cloud/changes"),
+            Route::CloudTrash => format!("{BASE}/settings/cloud/trash"),
         }
     }
 
@@ -59,9 +87,17 @@ impl Route {
         !matches!(self, Route::Map)
     }
 
-    /// Whether this screen needs a logged-in user.
+    /// Whether this screen needs a logged-in user (logged-out visitors log in first and come back).
     pub fn needs_login(&self) -> bool {
-        false
+        matches!(
+            self,
+            Route::Cloud
+                | Route::Purchases
+                | Route::Purchase(_)
+                | Route::DeleteAccount
+                | Route::CloudChanges
+                | Route::CloudTrash
+        )
     }
 }
 
@@ -105,6 +141,10 @@ mod tests {
         assert_eq!(Route::parse("/map/account"), Route::Account);
         assert_eq!(Route::parse("/map/account/login"), Route::Login);
         assert_eq!(Route::parse("/map/account/login/"), Route::Login);
+        assert_eq!(Route::parse("/map/account/purchases/"), Route::Purchases);
+        assert_eq!(Route::parse("/map/account/purchases/inapp2"), Route::Purchase("inapp2".into()));
+        assert_eq!(Route::parse("/map/delete-account"), Route::DeleteAccount);
+        assert_eq!(Route::parse("/map/settings/cloud/trash/"), Route::CloudTrash);
         assert_eq!(Route::parse("/map/nope"), Route::NotFound);
         assert_eq!(Route::parse("/elsewhere"), Route::NotFound);
         assert_eq!(Route::parse("/mapx/account"), Route::NotFound);
@@ -118,6 +158,13 @@ mod tests {
             Route::Login,
             Route::CreateAccount,
             Route::ResetPassword,
+            Route::Cloud,
+            Route::Purchases,
+            Route::Purchase("sub0".into()),
+            Route::DeleteAccount,
+            Route::Settings,
+            Route::CloudChanges,
+            Route::CloudTrash,
         ] {
             assert_eq!(Route::parse(&r.href()), r);
         }

@@ -68,6 +68,13 @@ impl Session {
         self.recheck.update(|n| *n = n.wrapping_add(1));
     }
 
+    /// Passes every API error of a logged-in screen through here: a redirect-to-login or 401 ends
+    /// the session in the app and opens the login form, which brings the user back to the current
+    /// page. Returns `true` when that happened (the caller then shows nothing else).
+    pub fn end_if_expired(&self, err: &ApiError) -> bool {
+        self.handle_error(err, &crate::browser::current_path())
+    }
+
     /// Records the answer of `auth/info`.
     pub fn set_checked(&self, result: Result<Option<AuthInfo>, ApiError>) {
         self.status.set(status_from_check(result));

@@ -6,13 +6,13 @@ use leptos_router::NavigateOptions;
 
 use crate::account::AccountPanel;
 use crate::auth::{CreateAccountPage, LoginPage, ResetPasswordPage};
-use crate::components::icons::IconPerson;
+use crate::components::icons::{IconPerson, IconSettings};
 use crate::components::panel::PanelNav;
 use crate::components::{LangSwitch, Panel};
 use crate::ctx::use_api;
 use crate::i18n::use_i18n;
 use crate::routes::{login_href, Route};
-use crate::session::use_session;
+use crate::session::{use_session, SessionStatus};
 
 /// Lives for the whole app inside the `<Router>`: checks the session at start (and on request) and
 /// opens the login form when a call finds the session gone.
@@ -52,6 +52,15 @@ pub fn Shell() -> impl IntoView {
     let route = Memo::new(move |_| Route::parse(&location.pathname.get()));
     let recheck = Callback::new(move |_| session.request_check());
 
+    // A page that needs a login, opened while logged out: log in first, then come back.
+    let navigate = use_navigate();
+    Effect::new(move |_| {
+        if route.get().needs_login() && session.status.get() == SessionStatus::LoggedOut {
+            let back = crate::browser::current_path();
+            navigate(&login_href(Some(&back)), NavigateOptions { replace: true, ..Default::default() });
+        }
+    });
+
     Effect::new(move |_| crate::browser::set_title(i18n.t().app_title));
 
     let panel = move || match route.get() {
@@ -61,6 +70,16 @@ pub fn Shell() -> impl IntoView {
         Route::CreateAccount => Some(view! { <CreateAccountPage/> }.into_any()),
         Route::ResetPassword => Some(view! { <ResetPasswordPage/> }.into_any()),
         Route::NotFound => Some(view! { <NotFound/> }.into_any()),
+        // Screens that need a login wait for the session check; logged-out visitors are sent to
+        // the login form by the effect above and come back afterwards.
+        r if r.needs_login() && !session.is_logged_in() => Some(view! { <Waiting/> }.into_any()),
+        Route::Cloud => Some(view! { <crate::account::CloudPage/> }.into_any()),
+        Route::Purchases => Some(view! { <crate::purchases::PurchasesPage/> }.into_any()),
+        Route::Purchase(item) => Some(view! { <crate::purchases::PurchasePage item=item/> }.into_any()),
+        Route::DeleteAccount => Some(view! { <crate::danger::DeleteAccountPage/> }.into_any()),
+        Route::Settings => Some(view! { <crate::cloud::SettingsPage/> }.into_any()),
+        Route::CloudChanges => Some(view! { <crate::cloud::ChangesPage/> }.into_any()),
+        Route::CloudTrash => Some(view! { <crate::cloud::TrashPage/> }.into_any()),
     };
 
     view! {
@@ -106,9 +125,29 @@ fn MainMenu(route: Memo<Route>) -> impl IntoView {
                     <span class="main-menu__email">{move || session.email()}</span>
                 </span>
             </a>
+            <a
+                class="main-menu__item"
+                class:main-menu__item--active=move || matches!(route.get(), Route::Settings | Route::CloudChanges | Route::CloudTrash)
+                id="se-main-menu-settings"
+                href=Route::Settings.href()
+            >
+                <IconSettings/>
+                <span class="main-menu__text"><span class="main-menu__label">{move || i18n.t().menu_settings}</span></span>
+            </a>
             <div class="main-menu__spacer"></div>
             <LangSwitch/>
         </nav>
+    }
+}
+
+/// A logged-in screen while the session is being checked.
+#[component]
+fn Waiting() -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <Panel title=Signal::derive(move || i18n.t().osmand_account.to_string()) nav=PanelNav::Close(Route::Map.href())>
+            <crate::components::Spinner label=Signal::derive(move || i18n.t().checking_session.to_string())/>
+        </Panel>
     }
 }
 

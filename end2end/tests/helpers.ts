@@ -1,4 +1,5 @@
 import { expect, type APIRequestContext, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
 
 export const DEMO = { email: 'demo@example.com', password: 'demo-password' };
 export const FREE = { email: 'start@example.com', password: 'start-password' };
@@ -30,4 +31,26 @@ export async function login(page: Page, who: { email: string; password: string }
   if (opts.remember) await page.getByLabel('Stay logged in').check();
   await page.getByRole('button', { name: 'Continue' }).click();
   await expect(page.locator('#se-account-email')).toHaveText(who.email);
+}
+
+/** Runs axe-core over the page (WCAG 2.2 A/AA rules) and fails with the list of violations. */
+export async function expectNoA11yViolations(page: Page) {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+    .analyze();
+  const found = results.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
+  expect(found, 'axe violations').toEqual([]);
+}
+
+/** The newest code mailed to `to` (from the devserver outbox). */
+export async function latestCode(request: APIRequestContext, to: string): Promise<string> {
+  const res = await request.get(`/dev/outbox?to=${encodeURIComponent(to)}`);
+  expect(res.ok()).toBeTruthy();
+  const mails = await res.json();
+  expect(mails.length).toBeGreaterThan(0);
+  return mails[0].code;
+}
+
+export function uniqueEmail(tag = 'user') {
+  return `${tag}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.com`;
 }

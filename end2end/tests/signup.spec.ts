@@ -1,20 +1,7 @@
-import { test, expect, type APIRequestContext } from '@playwright/test';
-import { DEMO, clearFaults, fault } from './helpers';
+import { test, expect } from '@playwright/test';
+import { DEMO, clearFaults, fault, latestCode, uniqueEmail } from './helpers';
 
 test.afterEach(async ({ request }) => clearFaults(request));
-
-function uniqueEmail(tag = 'new') {
-  return `${tag}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.com`;
-}
-
-/** The newest code mailed to `to` (from the devserver outbox). */
-async function latestCode(request: APIRequestContext, to: string): Promise<string> {
-  const res = await request.get(`/dev/outbox?to=${encodeURIComponent(to)}`);
-  expect(res.ok()).toBeTruthy();
-  const mails = await res.json();
-  expect(mails.length).toBeGreaterThan(0);
-  return mails[0].code;
-}
 
 test('a new user signs up with the code from the outbox and is signed in', async ({ page, request }) => {
   const email = uniqueEmail();

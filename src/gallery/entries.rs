@@ -21,8 +21,18 @@ pub struct Entry {
     pub render: fn() -> AnyView,
 }
 
-/// Every state, in the order the side list shows them.
+/// Every state, in the order the side list shows them: the shared screens here, then each
+/// area's own list (`<area>/gallery.rs`).
 pub fn entries() -> Vec<Entry> {
+    let mut all = own_entries();
+    all.extend(crate::account::gallery::entries());
+    all.extend(crate::purchases::gallery::entries());
+    all.extend(crate::cloud::gallery::entries());
+    all.extend(crate::danger::gallery::entries());
+    all
+}
+
+fn own_entries() -> Vec<Entry> {
     vec![
         Entry {
             component: "login-form",
