@@ -12,6 +12,8 @@ if (!process.env.E2E_PORT) {
 const port = process.env.E2E_PORT;
 const root = path.resolve(__dirname, '..');
 const db = path.join(os.tmpdir(), `osmand-account-e2e-${port}.sqlite`);
+// E2E_DIST lets several builds be tested side by side (default: the release build in dist/).
+const dist = path.resolve(root, process.env.E2E_DIST || 'dist');
 
 export default defineConfig({
   testDir: './tests',
@@ -34,7 +36,7 @@ export default defineConfig({
     { name: 'desktop', use: { viewport: { width: 1280, height: 800 } } },
   ],
   webServer: {
-    command: `${root}/target/debug/devserver --port ${port} --db ${db} --seed demo --dev --dist ${root}/dist --bcrypt-cost 4`,
+    command: `${root}/target/debug/devserver --port ${port} --db ${db} --seed demo --dev --dist ${dist} --bcrypt-cost 4`,
     url: `http://127.0.0.1:${port}/mapapi/auth/info`,
     reuseExistingServer: false,
     stdout: 'pipe',
