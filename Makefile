@@ -3,7 +3,7 @@ SHELL := /bin/bash
 PORT ?= 8080
 GALLERY_PORT ?= 8082
 
-.PHONY: run test setup build devserver dev gallery size fmt clean
+.PHONY: run test setup build build-gallery devserver dev gallery size fmt clean update-screenshots bench fuzz
 
 ## make run: install what is missing, build the app, serve it with demo data on :$(PORT)
 run: setup build devserver
@@ -30,7 +30,14 @@ dev: setup devserver
 
 ## make gallery: the designers' gallery (no server) on :$(GALLERY_PORT)
 gallery: setup
-	scripts/wasm.sh trunk serve gallery.html --dist dist-gallery --public-url / --port $(GALLERY_PORT) --skip-version-check
+	scripts/wasm.sh trunk serve gallery.html --dist dist-gallery-dev --public-url / --port $(GALLERY_PORT) --skip-version-check
+
+build-gallery:
+	scripts/wasm.sh trunk build gallery.html --dist dist-gallery --public-url /gallery/ --skip-version-check
+
+## make update-screenshots: renew the gallery screenshot baselines (end2end/tests/__screenshots__)
+update-screenshots: setup build build-gallery devserver
+	cd end2end && npx playwright test tests/gallery.spec.ts --update-snapshots
 
 ## make size: transfer sizes of the release bundle (raw, gzip, brotli)
 size: setup build

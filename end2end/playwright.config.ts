@@ -14,6 +14,8 @@ const root = path.resolve(__dirname, '..');
 const db = path.join(os.tmpdir(), `osmand-account-e2e-${port}.sqlite`);
 // E2E_DIST lets several builds be tested side by side (default: the release build in dist/).
 const dist = path.resolve(root, process.env.E2E_DIST || 'dist');
+// The designers' gallery build (scripts/test.sh builds it; gallery specs skip without it).
+const gallery = path.resolve(root, process.env.E2E_GALLERY || 'dist-gallery');
 
 export default defineConfig({
   testDir: './tests',
@@ -21,7 +23,12 @@ export default defineConfig({
   workers: 1,
   retries: 0,
   timeout: 30_000,
-  expect: { timeout: 10_000 },
+  expect: {
+    timeout: 10_000,
+    // Screenshot baselines (gallery.spec.ts): small tolerance for anti-aliasing.
+    toHaveScreenshot: { maxDiffPixelRatio: 0.01, animations: 'disabled', caret: 'hide' },
+  },
+  snapshotPathTemplate: '{testDir}/__screenshots__/{arg}{ext}',
   reporter: 'list',
   use: {
     baseURL: `http://127.0.0.1:${port}`,
@@ -36,7 +43,7 @@ export default defineConfig({
     { name: 'desktop', use: { viewport: { width: 1280, height: 800 } } },
   ],
   webServer: {
-    command: `${root}/target/debug/devserver --port ${port} --db ${db} --seed demo --dev --dist ${dist} --bcrypt-cost 4`,
+    command: `${root}/target/debug/devserver --port ${port} --db ${db} --seed demo --dev --dist ${dist} --gallery ${gallery} --bcrypt-cost 4`,
     url: `http://127.0.0.1:${port}/mapapi/auth/info`,
     reuseExistingServer: false,
     stdout: 'pipe',

@@ -50,9 +50,11 @@ scripts/wasm.sh cargo test -p osmand-account -p osmand-api --target wasm32-unkno
   --test web --test browser 2>&1 | tee "$LOGDIR/wasm.log"
 count_cargo "$LOGDIR/wasm.log" "wasm tests" "${PIPESTATUS[0]}"
 
-step "release build (trunk) and devserver"
+step "release build, gallery build (trunk) and devserver"
 STEP_T0=$SECONDS
 if scripts/wasm.sh trunk build --release --skip-version-check >"$LOGDIR/trunk.log" 2>&1 \
+   && scripts/wasm.sh trunk build gallery.html --dist dist-gallery --public-url /gallery/ \
+        --skip-version-check >>"$LOGDIR/trunk.log" 2>&1 \
    && cargo build -p devserver --quiet; then
   echo "built in $((SECONDS - STEP_T0)) s"
   step "Playwright end-to-end"

@@ -6,8 +6,8 @@
 pub mod account;
 pub mod auth;
 pub mod browser;
-pub mod components;
 pub mod cloud;
+pub mod components;
 pub mod ctx;
 pub mod danger;
 pub mod errors;

@@ -142,9 +142,15 @@ mod tests {
         assert_eq!(Route::parse("/map/account/login"), Route::Login);
         assert_eq!(Route::parse("/map/account/login/"), Route::Login);
         assert_eq!(Route::parse("/map/account/purchases/"), Route::Purchases);
-        assert_eq!(Route::parse("/map/account/purchases/inapp2"), Route::Purchase("inapp2".into()));
+        assert_eq!(
+            Route::parse("/map/account/purchases/inapp2"),
+            Route::Purchase("inapp2".into())
+        );
         assert_eq!(Route::parse("/map/delete-account"), Route::DeleteAccount);
-        assert_eq!(Route::parse("/map/settings/cloud/trash/"), Route::CloudTrash);
+        assert_eq!(
+            Route::parse("/map/settings/cloud/trash/"),
+            Route::CloudTrash
+        );
         assert_eq!(Route::parse("/map/nope"), Route::NotFound);
         assert_eq!(Route::parse("/elsewhere"), Route::NotFound);
         assert_eq!(Route::parse("/mapx/account"), Route::NotFound);

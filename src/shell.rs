@@ -57,7 +57,13 @@ pub fn Shell() -> impl IntoView {
     Effect::new(move |_| {
         if route.get().needs_login() && session.status.get() == SessionStatus::LoggedOut {
             let back = crate::browser::current_path();
-            navigate(&login_href(Some(&back)), NavigateOptions { replace: true, ..Default::default() });
+            navigate(
+                &login_href(Some(&back)),
+                NavigateOptions {
+                    replace: true,
+                    ..Default::default()
+                },
+            );
         }
     });
 
@@ -75,7 +81,9 @@ pub fn Shell() -> impl IntoView {
         r if r.needs_login() && !session.is_logged_in() => Some(view! { <Waiting/> }.into_any()),
         Route::Cloud => Some(view! { <crate::account::CloudPage/> }.into_any()),
         Route::Purchases => Some(view! { <crate::purchases::PurchasesPage/> }.into_any()),
-        Route::Purchase(item) => Some(view! { <crate::purchases::PurchasePage item=item/> }.into_any()),
+        Route::Purchase(item) => {
+            Some(view! { <crate::purchases::PurchasePage item=item/> }.into_any())
+        }
         Route::DeleteAccount => Some(view! { <crate::danger::DeleteAccountPage/> }.into_any()),
         Route::Settings => Some(view! { <crate::cloud::SettingsPage/> }.into_any()),
         Route::CloudChanges => Some(view! { <crate::cloud::ChangesPage/> }.into_any()),

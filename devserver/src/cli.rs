@@ -13,6 +13,7 @@ USAGE: devserver [FLAGS]
   --seed demo           reset the database to the demo data at start
   --dev                 enable the /dev/* test hooks
   --dist <dir>          serve the built app under /map/ (SPA fallback to <dir>/index.html)
+  --gallery <dir>       serve the built designers' gallery under /gallery/
   --cookie-name <name>  session cookie name (default JSESSIONID)
   --bcrypt-cost <n>     bcrypt cost for new passwords (default 10; 4..=31)
   -h, --help            print this text
@@ -27,6 +28,7 @@ pub struct Args {
     pub seed_demo: bool,
     pub dev: bool,
     pub dist: Option<PathBuf>,
+    pub gallery: Option<PathBuf>,
     pub cookie_name: String,
     pub bcrypt_cost: u32,
 }
@@ -40,6 +42,7 @@ impl Default for Args {
             seed_demo: false,
             dev: false,
             dist: None,
+            gallery: None,
             cookie_name: "JSESSIONID".to_owned(),
             bcrypt_cost: 10,
         }
@@ -86,6 +89,7 @@ pub fn parse<I: IntoIterator<Item = String>>(argv: I) -> Result<Command, String>
                 args.seed_demo = true;
             }
             "--dist" => args.dist = Some(PathBuf::from(value("--dist")?)),
+            "--gallery" => args.gallery = Some(PathBuf::from(value("--gallery")?)),
             "--cookie-name" => {
                 let v = value("--cookie-name")?;
                 let ok = !v.is_empty()

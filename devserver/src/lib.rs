@@ -18,6 +18,7 @@ pub mod purchases;
 pub mod random;
 pub mod reply;
 pub mod routes;
+pub mod security;
 pub mod seed;
 pub mod session;
 
@@ -36,6 +37,8 @@ pub struct Config {
     pub dev: bool,
     /// The built app, served under `/map/`.
     pub dist: Option<PathBuf>,
+    /// The built designers' gallery, served under `/gallery/` (tests only).
+    pub gallery: Option<PathBuf>,
 }
 
 impl Default for Config {
@@ -45,6 +48,7 @@ impl Default for Config {
             bcrypt_cost: 10,
             dev: false,
             dist: None,
+            gallery: None,
         }
     }
 }

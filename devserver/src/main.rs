@@ -46,6 +46,7 @@ async fn run(args: cli::Args) -> Result<(), String> {
             bcrypt_cost: args.bcrypt_cost,
             dev: args.dev,
             dist: args.dist.clone(),
+            gallery: args.gallery.clone(),
         },
     );
     if args.seed_demo {

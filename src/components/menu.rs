@@ -19,8 +19,11 @@ pub struct MenuItem {
 
 /// Moves focus inside the open menu by `delta` (wrapping), skipping disabled items.
 fn focus_item(menu_id: &str, delta: i32, from_start: bool) {
-    let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
-    let Ok(items) = doc.query_selector_all(&format!("#{menu_id} [role=menuitem]:not([disabled])")) else {
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let Ok(items) = doc.query_selector_all(&format!("#{menu_id} [role=menuitem]:not([disabled])"))
+    else {
         return;
     };
     let n = items.length() as i32;
@@ -38,11 +41,18 @@ fn focus_item(menu_id: &str, delta: i32, from_start: bool) {
         }
     }
     let next = if from_start || current < 0 {
-        if delta >= 0 { 0 } else { n - 1 }
+        if delta >= 0 {
+            0
+        } else {
+            n - 1
+        }
     } else {
         (current + delta).rem_euclid(n)
     };
-    if let Some(el) = items.item(next as u32).and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok()) {
+    if let Some(el) = items
+        .item(next as u32)
+        .and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok())
+    {
         let _ = el.focus();
     }
 }
@@ -72,7 +82,9 @@ pub fn ActionMenu(
             return;
         }
         let inside = match (root_ref.get_untracked(), e.target()) {
-            (Some(root), Some(t)) => t.dyn_ref::<web_sys::Node>().is_some_and(|n| root.contains(Some(n))),
+            (Some(root), Some(t)) => t
+                .dyn_ref::<web_sys::Node>()
+                .is_some_and(|n| root.contains(Some(n))),
             _ => false,
         };
         if !inside {

@@ -1,7 +1,8 @@
 //! The designers' gallery: every component in named states, from fixtures, with no server.
 //! Built only with the `gallery` feature (`make gallery`); never part of the production bundle.
 //!
-//! Each state has a deep link: `?c=<component>&s=<state>&lang=<en|nl>&vp=<phone|desktop>`.
+//! Each state has a deep link: `?c=<component>&s=<state>&lang=<en|nl>&vp=<phone|desktop>`;
+//! `&bare=1` hides the side list (screenshot tests use it, so adding a state changes no picture).
 
 mod entries;
 
@@ -37,6 +38,7 @@ fn Gallery() -> impl IntoView {
     let param = move |k: &str| query.with(|q| q.get(k));
     let lang = move || param("lang").unwrap_or_else(|| "en".into());
     let vp = move || param("vp").unwrap_or_else(|| "desktop".into());
+    let bare = move || param("bare").as_deref() == Some("1");
     Effect::new(move |_| {
         if let Some(l) = Locale::from_code(&lang()) {
             if i18n.locale_untracked() != l {
@@ -73,8 +75,8 @@ fn Gallery() -> impl IntoView {
         })
         .collect_view();
     view! {
-        <div class="gallery">
-            <nav class="gallery__nav" aria-label="Gallery states">
+        <div class="gallery" class:gallery--bare=bare>
+            <nav class="gallery__nav" aria-label="Gallery states" hidden=bare>
                 <h1 class="gallery__title">"Gallery"</h1>
                 <div class="gallery__switches">
                     {Locale::ALL.into_iter().map(|l| view! {
@@ -103,7 +105,9 @@ fn Gallery() -> impl IntoView {
                 <ul class="gallery__list">{nav_items}</ul>
             </nav>
             <main class="gallery__stage">
-                <div class=move || format!("gallery__frame gallery__frame--{}", vp()) id="gallery-frame">
+                <h1 class="visually-hidden" hidden=move || !bare()>"Gallery"</h1>
+                <div class=move || format!("gallery__frame gallery__frame--{}", vp()) id="gallery-frame"
+                    data-state=move || selected().map(|e| format!("{}/{}", e.component, e.state))>
                     {move || selected().map(|e| (e.render)())}
                 </div>
             </main>

@@ -59,6 +59,9 @@ pub fn app(state: AppState) -> Router {
     if let Some(dist) = &state.config.dist {
         router = router.merge(static_files::routes(dist));
     }
+    if let Some(gallery) = &state.config.gallery {
+        router = router.merge(static_files::gallery_routes(gallery));
+    }
     router
         .fallback(not_found)
         .method_not_allowed_fallback(method_not_allowed)
@@ -68,6 +71,7 @@ pub fn app(state: AppState) -> Router {
             state.clone(),
             error::spring_error_bodies,
         ))
+        .layer(axum::middleware::from_fn(crate::security::headers))
         .with_state(state)
 }
 

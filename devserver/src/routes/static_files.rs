@@ -26,10 +26,28 @@ pub fn routes(dist: &Path) -> Router<AppState> {
         .route("/map/{*rest}", get(under_map))
 }
 
+/// `--gallery`: the designers' gallery under `/gallery/` (built with `--public-url /gallery/`).
+pub fn gallery_routes(dir: &Path) -> Router<AppState> {
+    let serve = ServeDir::new(dir).fallback(ServeFile::new(dir.join("index.html")));
+    let under = move |req: Request| {
+        let svc = serve.clone();
+        async move { serve_under(svc, "/gallery", req).await }
+    };
+    Router::new()
+        .route("/gallery", get(|| async { Redirect::to("/gallery/") }))
+        .route("/gallery/", get(under.clone()))
+        .route("/gallery/{*rest}", get(under))
+}
+
 /// Serves `/map/<path>` from `<dist>/<path>`; unknown paths get `index.html` (200).
 async fn serve_under_map(svc: ServeDir<ServeFile>, req: Request) -> Response {
+    serve_under(svc, "/map", req).await
+}
+
+/// Serves `<prefix>/<path>` from the directory; unknown paths get `index.html` (200).
+async fn serve_under(svc: ServeDir<ServeFile>, prefix: &str, req: Request) -> Response {
     let (mut parts, body) = req.into_parts();
-    let path = parts.uri.path().strip_prefix("/map").unwrap_or("/");
+    let path = parts.uri.path().strip_prefix(prefix).unwrap_or("/");
     let path = if path.is_empty() { "/" } else { path };
     let rewritten = match parts.uri.query() {
         Some(q) => format!("{path}?{q}"),

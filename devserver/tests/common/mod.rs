@@ -17,6 +17,7 @@ pub fn config(dev: bool) -> Config {
         bcrypt_cost: 4,
         dev,
         dist: None,
+        gallery: None,
     }
 }
 
