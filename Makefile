@@ -43,6 +43,18 @@ update-screenshots: setup build build-gallery devserver
 size: setup build
 	@scripts/size.sh dist
 
+## make bench: size budget, cold load vs static HTML, 10k/50k-version Changes (figures, not tests)
+bench: setup build devserver
+	@echo "== release transfer size (budget: 250 KB brotli)"; scripts/size.sh dist
+	@echo; echo "== cold load"; node bench/load.mjs
+	@if [ -x bench/run.sh ]; then echo; echo "== Changes at 10 000 / 50 000 versions"; bench/run.sh; fi
+
+## make fuzz: long fuzzing runs of every response decoder and of the devserver's request parsing
+FUZZ_CASES ?= 200000
+fuzz:
+	FUZZ_CASES=$(FUZZ_CASES) cargo test --release -p osmand-api --test fuzz -- --nocapture 2>&1 | grep -E "fuzz\(|test result"
+	FUZZ_CASES=$(FUZZ_CASES) cargo test --release -p devserver --test fuzz -- --nocapture 2>&1 | grep -E "fuzz\(|test result"
+
 fmt:
 	cargo fmt --all
 
