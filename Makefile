@@ -52,8 +52,8 @@ bench: setup build devserver
 ## make fuzz: long fuzzing runs of every response decoder and of the devserver's request parsing
 FUZZ_CASES ?= 200000
 fuzz:
-	FUZZ_CASES=$(FUZZ_CASES) cargo test --release -p osmand-api --test fuzz -- --nocapture 2>&1 | grep -E "fuzz\(|test result"
-	FUZZ_CASES=$(FUZZ_CASES) cargo test --release -p devserver --test fuzz -- --nocapture 2>&1 | grep -E "fuzz\(|test result"
+	FUZZ_CASES=$(FUZZ_CASES) cargo test -p osmand-api --test fuzz -- --nocapture 2>&1 | grep -E "fuzz\(|test result"
+	FUZZ_CASES=$(FUZZ_CASES) cargo test -p devserver --test fuzz -- --nocapture 2>&1 | grep -E "fuzz\(|test result"
 
 fmt:
 	cargo fmt --all

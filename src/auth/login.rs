@@ -1,7 +1,7 @@
 //! S3 container: wires the login form to the server and the session.
 
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::hooks::{use_location, use_navigate};
 use leptos_router::NavigateOptions;
 use osmand_api::error::ApiError;
 use osmand_api::models::AuthInfo;
@@ -31,7 +31,9 @@ pub fn LoginPage() -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
     let api = use_api();
-    let query = use_query_map();
+    // The router-wide location (a route's own query map is not refreshed when only the path
+    // changes inside the same route).
+    let query = use_location().query;
     let navigate = use_navigate();
 
     let email =
@@ -55,9 +57,11 @@ pub fn LoginPage() -> impl IntoView {
         }
     });
 
+    // Read untracked: the effects below must run on their own trigger only, not again when the
+    // navigation they cause changes the query.
     let redirect_target = move || {
         query
-            .with(|q| q.get("redirect"))
+            .with_untracked(|q| q.get("redirect"))
             .and_then(|r| safe_redirect(&r))
             .unwrap_or_else(|| Route::Account.href())
     };

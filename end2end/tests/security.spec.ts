@@ -1,0 +1,49 @@
+import { test, expect } from '@playwright/test';
+import { login } from './helpers';
+
+test('the app runs under the strict CSP with no violation', async ({ page }) => {
+  const violations: string[] = [];
+  page.on('console', (m) => { if (/Content Security Policy|Refused to/.test(m.text())) violations.push(m.text()); });
+  const res = await page.goto('/map/account/');
+  const csp = res?.headers()['content-security-policy'] ?? '';
+  expect(csp).toContain("script-src 'self' 'wasm-unsafe-eval'");
+  expect(csp).not.toMatch(/script-src[^;]*'unsafe-inline'/);
+  expect(res?.headers()['x-content-type-options']).toBe('nosniff');
+  expect(res?.headers()['referrer-policy']).toBe('no-referrer');
+  await expect(page.locator('#se-empty-login-page')).toBeVisible();
+  await page.evaluate(() => new Promise((r) => setTimeout(r, 0)));
+  expect(violations).toEqual([]);
+  // No inline script is left in the page.
+  expect(await page.locator('script:not([src])').count()).toBe(0);
+});
+
+test('an e-mail address full of HTML renders as text', async ({ page, request }) => {
+  const email = `<img/src=x/onerror=alert(1)>${Date.now()}@example.com`.toLowerCase();
+  const made = await request.post('/dev/accounts', { data: { email, password: 'payload-password', pro: false, files: 'none' } });
+  expect(made.ok(), await made.text()).toBeTruthy();
+  let dialogs = 0;
+  page.on('dialog', async (d) => { dialogs += 1; await d.dismiss(); });
+  await login(page, { email, password: 'payload-password' });
+  await expect(page.locator('#se-account-email')).toHaveText(email);
+  expect(await page.locator('img[src="x"]').count()).toBe(0);
+  expect(dialogs).toBe(0);
+});
+
+test('nothing sensitive is kept in localStorage', async ({ page }) => {
+  await login(page, { email: 'demo@example.com', password: 'demo-password' }, { remember: true });
+  const stored = await page.evaluate(() => JSON.stringify({ ...localStorage }));
+  expect(stored).not.toContain('demo-password');
+  expect(stored).not.toMatch(/JSESSIONID|session/i);
+  const cookies = await page.context().cookies();
+  const session = cookies.find((c) => c.name === 'JSESSIONID');
+  expect(session?.httpOnly).toBe(true);
+  expect(session?.sameSite).toBe('Lax');
+  // "Stay logged in" makes the cookie outlive the browser session (30 days).
+  expect(session!.expires).toBeGreaterThan(Date.now() / 1000 + 29 * 86400);
+});
+
+test('without "Stay logged in" the session cookie ends with the browser', async ({ page }) => {
+  await login(page, { email: 'demo@example.com', password: 'demo-password' });
+  const session = (await page.context().cookies()).find((c) => c.name === 'JSESSIONID');
+  expect(session?.expires).toBe(-1);
+});

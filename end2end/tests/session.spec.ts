@@ -1,0 +1,58 @@
+import { test, expect, type Browser, type BrowserContext } from '@playwright/test';
+import { DEMO, login } from './helpers';
+
+/** A "browser restart": a new context that keeps only the cookies that outlive the session. */
+async function restart(browser: Browser, old: BrowserContext) {
+  const state = await old.storageState();
+  await old.close();
+  const cookies = state.cookies.filter((c) => c.expires !== -1);
+  return browser.newContext({ storageState: { cookies, origins: state.origins } });
+}
+
+test('"Stay logged in" survives a browser restart', async ({ browser }) => {
+  const ctx = await browser.newContext();
+  const page = await ctx.newPage();
+  await login(page, DEMO, { remember: true });
+  const again = await restart(browser, ctx);
+  const p2 = await again.newPage();
+  await p2.goto('/map/account/');
+  await expect(p2.locator('#se-account-email')).toHaveText(DEMO.email);
+  await again.close();
+});
+
+test('without it, a browser restart logs out, and the e-mail is remembered for the form', async ({ browser }) => {
+  const ctx = await browser.newContext();
+  const page = await ctx.newPage();
+  await login(page, DEMO);
+  const again = await restart(browser, ctx);
+  const p2 = await again.newPage();
+  await p2.goto('/map/account/');
+  await expect(p2.locator('#se-empty-login-page')).toBeVisible();
+  await p2.locator('#se-login-btn').click();
+  await expect(p2.getByLabel('Email')).toHaveValue(DEMO.email);
+  await expect(p2.getByLabel('Password', { exact: true })).toBeFocused();
+  await again.close();
+});
+
+test('a session that ended on the server sends the user to login and back to the same page', async ({ page }) => {
+  await login(page, DEMO);
+  await page.goto('/map/account/purchases/');
+  await expect(page.locator('#se-account-email, .panel__title').first()).toBeVisible();
+  // The server forgets the session (as after its 30-day idle limit); the app still thinks it is in.
+  await page.evaluate(() => fetch('/mapapi/auth/logout', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' }));
+  await page.evaluate(() => { history.pushState(null, '', '/map/account/cloud'); dispatchEvent(new PopStateEvent('popstate')); });
+  await expect(page).toHaveURL(/\/map\/account\/login\?redirect=%2Fmap%2Faccount%2Fcloud/);
+  await expect(page.locator('#se-alert-login-info')).toContainText('Your session has ended');
+  await page.getByLabel('Password', { exact: true }).fill(DEMO.password);
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await expect(page).toHaveURL(/\/map\/account\/cloud$/);
+});
+
+test('a logged-out visitor of a deep link logs in first and comes back', async ({ page }) => {
+  await page.goto('/map/account/purchases/');
+  await expect(page).toHaveURL(/\/map\/account\/login\?redirect=%2Fmap%2Faccount%2Fpurchases%2F/);
+  await page.getByLabel('Email').fill(DEMO.email);
+  await page.getByLabel('Password', { exact: true }).fill(DEMO.password);
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await expect(page).toHaveURL(/\/map\/account\/purchases\/$/);
+});
