@@ -2,16 +2,20 @@
 //! hand-written fixtures with random mutations) go through every endpoint method of the client
 //! and every helper on what it decodes. The property is simply "no panic" — a panic would kill
 //! the WASM app. `make test` runs a short pass; `make fuzz` runs `FUZZ_CASES` inputs (printed).
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
+#![cfg(not(target_arch = "wasm32"))]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 
 use std::future::Future;
 use std::pin::pin;
 use std::task::{Context, Poll, Waker};
 
 use osmand_api::client::{BackupFormat, CodeAction, ListFilesQuery};
-use osmand_api::http::{
-    decode_query_value, parse_content_disposition_filename, HttpResponse,
-};
+use osmand_api::http::{decode_query_value, parse_content_disposition_filename, HttpResponse};
 use osmand_api::mock::MockTransport;
 use osmand_api::models::TrashItem;
 use osmand_api::Client;
@@ -48,8 +52,21 @@ const FIXTURES: &[&str] = &[
 ];
 
 const TOKENS: &[&str] = &[
-    "null", "[]", "{}", "\"\"", "-1", "1e309", "\"[{}]\"", "\"\\u0000\"", "9223372036854775808", ",", ":",
-    "\"subscriptions\":\"[{\\\"state\\\":1}]\"", "true", "\"$0D$0A\"", "\"<script>\"",
+    "null",
+    "[]",
+    "{}",
+    "\"\"",
+    "-1",
+    "1e309",
+    "\"[{}]\"",
+    "\"\\u0000\"",
+    "9223372036854775808",
+    ",",
+    ":",
+    "\"subscriptions\":\"[{\\\"state\\\":1}]\"",
+    "true",
+    "\"$0D$0A\"",
+    "\"<script>\"",
 ];
 
 /// A fixture with a few random edits: byte flips, cuts, and inserted JSON tokens.
@@ -91,8 +108,18 @@ fn body() -> impl Strategy<Value = Vec<u8>> {
 
 fn response() -> impl Strategy<Value = HttpResponse> {
     let status = prop_oneof![
-        Just(200u16), Just(0), Just(302), Just(400), Just(401), Just(404), Just(409), Just(415),
-        Just(429), Just(500), Just(502), any::<u16>()
+        Just(200u16),
+        Just(0),
+        Just(302),
+        Just(400),
+        Just(401),
+        Just(404),
+        Just(409),
+        Just(415),
+        Just(429),
+        Just(500),
+        Just(502),
+        any::<u16>()
     ];
     let ctype = prop_oneof![
         Just(None),
@@ -106,16 +133,26 @@ fn response() -> impl Strategy<Value = HttpResponse> {
         Just(Some("attachment; filename=Export_22-11-26.zip".to_string())),
         Just(Some("attachment; filename=\"a%2Fb%ZZ.gpx\"".to_string())),
     ];
-    (status, any::<bool>(), ".{0,60}".prop_map(Some), ctype, disposition, body()).prop_map(
-        |(status, redirected, location, content_type, content_disposition, body)| HttpResponse {
-            status,
-            redirected,
-            location,
-            content_type,
-            content_disposition,
-            body,
-        },
+    (
+        status,
+        any::<bool>(),
+        ".{0,60}".prop_map(Some),
+        ctype,
+        disposition,
+        body(),
     )
+        .prop_map(
+            |(status, redirected, location, content_type, content_disposition, body)| {
+                HttpResponse {
+                    status,
+                    redirected,
+                    location,
+                    content_type,
+                    content_disposition,
+                    body,
+                }
+            },
+        )
 }
 
 /// Feeds one response to every endpoint and pokes at everything it decodes.
@@ -137,15 +174,35 @@ fn exercise(resp: &HttpResponse) {
     call(&|| drop(block_on(client.validate_token("a@b.c", "1234"))));
     call(&|| drop(block_on(client.activate("a@b.c", "password", "1234", "en"))));
     call(&|| drop(block_on(client.send_code(CodeAction::Delete, "en"))));
-    call(&|| drop(block_on(client.send_code_to_new_email("n@b.c", "1234", "en"))));
+    call(&|| {
+        drop(block_on(
+            client.send_code_to_new_email("n@b.c", "1234", "en"),
+        ))
+    });
     call(&|| drop(block_on(client.change_email("n@b.c", "1234", "en"))));
     call(&|| drop(block_on(client.delete_account("1234"))));
     call(&|| {
         if let Ok(info) = block_on(client.account_info()) {
-            let _ = (info.is_free(), info.max_account_size(), info.plan_name(), info.state_kind());
-            let _ = (info.regtime_ms(), info.start_ms(), info.expire_ms(), info.nickname());
+            let _ = (
+                info.is_free(),
+                info.max_account_size(),
+                info.plan_name(),
+                info.state_kind(),
+            );
+            let _ = (
+                info.regtime_ms(),
+                info.start_ms(),
+                info.expire_ms(),
+                info.nickname(),
+            );
             for s in info.subscriptions().unwrap_or_default() {
-                let _ = (s.start_ms(), s.expire_ms(), s.billing_ms(), s.is_valid(), s.state_kind());
+                let _ = (
+                    s.start_ms(),
+                    s.expire_ms(),
+                    s.billing_ms(),
+                    s.is_valid(),
+                    s.state_kind(),
+                );
             }
             for p in info.in_app_purchases().unwrap_or_default() {
                 let _ = (p.purchase_ms(), p.is_valid());
@@ -155,19 +212,41 @@ fn exercise(resp: &HttpResponse) {
     call(&|| {
         if let Ok(list) = block_on(client.list_files(&ListFilesQuery::history())) {
             let _ = list.unique_zip_size();
-            for f in list.unique_files.iter().chain(list.all_files.iter().flatten()) {
-                let _ = (f.is_tombstone(), f.device_label(), f.display_name(), f.is_info_file(), f.change_kind());
+            for f in list
+                .unique_files
+                .iter()
+                .chain(list.all_files.iter().flatten())
+            {
+                let _ = (
+                    f.is_tombstone(),
+                    f.device_label(),
+                    f.display_name(),
+                    f.is_info_file(),
+                    f.change_kind(),
+                );
             }
         }
     });
     call(&|| drop(block_on(client.download_file("a b.gpx", "GPX", Some(1)))));
-    call(&|| drop(block_on(client.download_file_from_prev_version("x", "GPX", 1))));
+    call(&|| {
+        drop(block_on(
+            client.download_file_from_prev_version("x", "GPX", 1),
+        ))
+    });
     call(&|| drop(block_on(client.delete_file_version("x", "GPX", 1))));
     call(&|| drop(block_on(client.delete_file("x", "GPX"))));
-    call(&|| drop(block_on(client.delete_file_all_versions("x", "GPX", 1, true))));
+    call(&|| {
+        drop(block_on(
+            client.delete_file_all_versions("x", "GPX", 1, true),
+        ))
+    });
     call(&|| drop(block_on(client.restore_file("x", "GPX", 1))));
     call(&|| {
-        let items = [TrashItem { name: "x".into(), r#type: "GPX".into(), updatetime: 1 }];
+        let items = [TrashItem {
+            name: "x".into(),
+            r#type: "GPX".into(),
+            updatetime: 1,
+        }];
         if let Ok(r) = block_on(client.empty_trash(&items)) {
             let _ = (r.is_detailed(), r.problems());
         }
@@ -180,13 +259,20 @@ fn exercise(resp: &HttpResponse) {
 }
 
 fn cases() -> u32 {
-    std::env::var("FUZZ_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(512)
+    std::env::var("FUZZ_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(512)
 }
 
 #[test]
 fn no_response_makes_a_decoder_panic() {
     let n = cases();
-    let mut runner = TestRunner::new(Config { cases: n, failure_persistence: None, ..Config::default() });
+    let mut runner = TestRunner::new(Config {
+        cases: n,
+        failure_persistence: None,
+        ..Config::default()
+    });
     runner
         .run(&response(), |resp| {
             exercise(&resp);

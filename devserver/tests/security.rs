@@ -1,4 +1,10 @@
 //! Security headers and cookie attributes on every kind of response.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 mod common;
 
 use common::Server;
