@@ -7,12 +7,10 @@ use leptos_router::NavigateOptions;
 use osmand_api::error::ApiError;
 use osmand_api::models::AuthInfo;
 
+use crate::auth::code_flow::{CodeFlow, EmailStepForm};
 use crate::auth::password_pair::{PairLabels, PasswordPair};
 use crate::auth::resend::{resend_failure_text, ResendHelp};
-use crate::auth::rules::{
-    clean_code, looks_like_email, normalize_email, password_ok, resend_wait_secs, CodeFailure,
-    RegisterFailure,
-};
+use crate::auth::rules::{password_ok, CodeFailure, RegisterFailure};
 use crate::components::panel::PanelNav;
 use crate::components::{ErrorBanner, Panel, TextField};
 use crate::ctx::use_api;
@@ -33,22 +31,10 @@ pub enum SignupStep {
 #[derive(Clone, Copy)]
 pub struct SignupState {
     pub step: RwSignal<SignupStep>,
-    pub email: RwSignal<String>,
-    pub code: RwSignal<String>,
+    /// The address, the code and the resend section.
+    pub flow: CodeFlow,
     pub password: RwSignal<String>,
     pub confirm: RwSignal<String>,
-    pub email_failure: RwSignal<Option<RegisterFailure>>,
-    pub code_failure: RwSignal<Option<CodeFailure>>,
-    pub resend_open: RwSignal<bool>,
-    pub resend_email: RwSignal<String>,
-    pub resent_to: RwSignal<Option<String>>,
-    pub resend_failure: RwSignal<Option<RegisterFailure>>,
-    /// When the last code was requested (drives the resend countdown).
-    pub sent_at: RwSignal<Option<i64>>,
-    /// The clock, ticking every second while the screen is open.
-    pub now: RwSignal<i64>,
-    /// Shows the busy state without a request (gallery).
-    pub force_pending: RwSignal<bool>,
 }
 
 impl SignupState {
@@ -56,19 +42,9 @@ impl SignupState {
     pub fn new() -> Self {
         Self {
             step: RwSignal::new(SignupStep::Email),
-            email: RwSignal::new(String::new()),
-            code: RwSignal::new(String::new()),
+            flow: CodeFlow::new(String::new()),
             password: RwSignal::new(String::new()),
             confirm: RwSignal::new(String::new()),
-            email_failure: RwSignal::new(None),
-            code_failure: RwSignal::new(None),
-            resend_open: RwSignal::new(false),
-            resend_email: RwSignal::new(String::new()),
-            resent_to: RwSignal::new(None),
-            resend_failure: RwSignal::new(None),
-            sent_at: RwSignal::new(None),
-            now: RwSignal::new(crate::browser::now_ms()),
-            force_pending: RwSignal::new(false),
         }
     }
 }
@@ -121,7 +97,7 @@ pub fn CreateAccountPage(#[prop(optional)] state: Option<SignupState>) -> impl I
     let session = use_session();
     let navigate = use_navigate();
     let st = state.unwrap_or_default();
-    run_clock(st.now);
+    st.flow.run();
 
     let register = {
         let api = api.clone();
@@ -157,36 +133,10 @@ pub fn CreateAccountPage(#[prop(optional)] state: Option<SignupState>) -> impl I
             }
         }
     });
-    // Which of the two register calls (first send or resend) is running.
-    let resending = RwSignal::new(false);
-
     Effect::new(move |_| {
-        let Some(result) = register.value().get() else {
-            return;
-        };
-        let was_resend = resending.get_untracked();
-        match result {
-            Ok(email) => {
-                st.email.set(email.clone());
-                st.sent_at.set(Some(crate::browser::now_ms()));
-                st.code.set(String::new());
-                st.code_failure.set(None);
-                if was_resend {
-                    st.resent_to.set(Some(email));
-                    st.resend_open.set(false);
-                    crate::browser::focus_id("code");
-                } else {
-                    st.resent_to.set(None);
-                    st.step.set(SignupStep::Code);
-                }
-            }
-            Err(e) => {
-                let f = RegisterFailure::from_error(e);
-                if was_resend {
-                    st.resend_failure.set(Some(f));
-                } else {
-                    st.email_failure.set(Some(f));
-                }
+        if let Some(result) = register.value().get() {
+            if st.flow.code_sent(result, "code") {
+                st.step.set(SignupStep::Code);
             }
         }
     });
@@ -196,7 +146,7 @@ pub fn CreateAccountPage(#[prop(optional)] state: Option<SignupState>) -> impl I
         };
         match result {
             Ok(()) => st.step.set(SignupStep::Password),
-            Err(e) => st.code_failure.set(Some(CodeFailure::from_error(e))),
+            Err(e) => st.flow.code_failure.set(Some(CodeFailure::from_error(e))),
         }
     });
     Effect::new(move |_| {
@@ -219,57 +169,39 @@ pub fn CreateAccountPage(#[prop(optional)] state: Option<SignupState>) -> impl I
                 if f == CodeFailure::InvalidCode {
                     st.step.set(SignupStep::Code);
                 }
-                st.code_failure.set(Some(f));
+                st.flow.code_failure.set(Some(f));
             }
         }
     });
 
     let busy = Signal::derive(move || {
-        st.force_pending.get()
+        st.flow.force_pending.get()
             || register.pending().get()
             || validate.pending().get()
             || activate.pending().get()
     });
 
     let submit_email = Callback::new(move |_: ()| {
-        let email = normalize_email(&st.email.get_untracked());
-        if !looks_like_email(&email) {
-            st.email_failure.set(Some(RegisterFailure::InvalidEmail));
-            return;
+        if let Some(email) = st.flow.first_send_to() {
+            register.dispatch(email);
         }
-        st.email_failure.set(None);
-        resending.set(false);
-        register.dispatch(email);
     });
     let resend = Callback::new(move |_: ()| {
-        let email = normalize_email(&st.resend_email.get_untracked());
-        if !looks_like_email(&email) {
-            st.resend_failure.set(Some(RegisterFailure::InvalidEmail));
-            return;
+        if let Some(email) = st.flow.resend_to() {
+            register.dispatch(email);
         }
-        st.resend_failure.set(None);
-        st.resent_to.set(None);
-        resending.set(true);
-        register.dispatch(email);
     });
     let submit_code = Callback::new(move |_: ()| {
-        st.code_failure.set(None);
-        validate.dispatch((st.email.get_untracked(), st.code.get_untracked()));
+        st.flow.code_failure.set(None);
+        validate.dispatch((st.flow.email.get_untracked(), st.flow.code.get_untracked()));
     });
     let submit_password = Callback::new(move |_: ()| {
-        st.code_failure.set(None);
+        st.flow.code_failure.set(None);
         activate.dispatch((
-            st.email.get_untracked(),
+            st.flow.email.get_untracked(),
             st.password.get_untracked(),
-            st.code.get_untracked(),
+            st.flow.code.get_untracked(),
         ));
-    });
-
-    // Opening the resend help starts from the current address.
-    Effect::new(move |_| {
-        if st.resend_open.get() {
-            st.resend_email.set(st.email.get_untracked());
-        }
     });
 
     view! {
@@ -298,49 +230,27 @@ fn EmailStep(
     on_submit: Callback<()>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let node = NodeRef::<Input>::new();
-    focus_when_shown(node);
-    let error = Signal::derive(move || {
-        st.email_failure
+    let offers_login = move || {
+        st.flow
+            .email_failure
             .get()
-            .map(|f| register_failure_text(&f, i18n.t()))
-    });
-    let offers_login = move || st.email_failure.get().is_some_and(|f| f.offers_login());
-    // Editing the address clears its error.
-    Effect::new(move |prev: Option<()>| {
-        st.email.track();
-        if prev.is_some() {
-            st.email_failure.set(None);
-        }
-    });
+            .is_some_and(|f| f.offers_login())
+    };
     view! {
-        <form class="form" novalidate on:submit=move |ev| {
-            ev.prevent_default();
-            if !busy.get_untracked() && !st.email.get_untracked().trim().is_empty() {
-                on_submit.run(());
-            }
-        }>
-            <p class="form__step">{move || step_label(1, i18n.t())}</p>
-            <p class="form__intro">{move || i18n.t().create_intro}</p>
-            <TextField
-                id="signup-email"
-                label=Signal::derive(move || i18n.t().email.to_string())
-                value=st.email
-                input_type="email"
-                autocomplete="email"
-                error=error
-                node_ref=node
-                maxlength=320
-            >
-                <Show when=offers_login>
-                    <a class="btn btn--accent btn--small" id="se-signup-login" href=Route::Login.href()>{move || i18n.t().log_in}</a>
-                </Show>
-            </TextField>
-            <button type="submit" class="btn btn--primary btn--wide" id="se-signup-continue"
-                disabled=move || busy.get() || st.email.get().trim().is_empty()>
-                {move || if busy.get() { i18n.t().sending } else { i18n.t().continue_btn }}
-            </button>
-        </form>
+        <EmailStepForm
+            flow=st.flow
+            busy=busy
+            on_submit=on_submit
+            field_id="signup-email"
+            button_id="se-signup-continue"
+            autocomplete="email"
+            step=Signal::derive(move || step_label(1, i18n.t()))
+            intro=Signal::derive(move || i18n.t().create_intro.to_string())
+        >
+            <Show when=offers_login>
+                <a class="btn btn--accent btn--small" id="se-signup-login" href=Route::Login.href()>{move || i18n.t().log_in}</a>
+            </Show>
+        </EmailStepForm>
     }
 }
 
@@ -355,33 +265,26 @@ fn CodeStep(
     let node = NodeRef::<Input>::new();
     focus_when_shown(node);
     let error = Signal::derive(move || {
-        st.code_failure
+        st.flow
+            .code_failure
             .get()
             .map(|f| code_failure_text(&f, i18n.t()))
     });
-    let invalid = move || st.code_failure.get() == Some(CodeFailure::InvalidCode);
-    // Paste or autofill of "12 34" or "Code: 1234" keeps the digits.
-    Effect::new(move |_| {
-        let raw = st.code.get();
-        let clean = clean_code(&raw);
-        if clean != raw {
-            st.code.set(clean);
-        }
-    });
-    let wait = Signal::derive(move || resend_wait_secs(st.sent_at.get(), st.now.get()));
+    let invalid = move || st.flow.code_failure.get() == Some(CodeFailure::InvalidCode);
+    let wait = st.flow.wait_secs();
     view! {
         <form class="form" novalidate on:submit=move |ev| {
             ev.prevent_default();
-            if !busy.get_untracked() && !st.code.get_untracked().is_empty() {
+            if !busy.get_untracked() && !st.flow.code.get_untracked().is_empty() {
                 on_submit.run(());
             }
         }>
             <p class="form__step">{move || step_label(2, i18n.t())}</p>
-            <p class="form__intro" id="se-code-intro">{move || fill(i18n.t().code_intro, &[("email", &st.email.get())])}</p>
+            <p class="form__intro" id="se-code-intro">{move || fill(i18n.t().code_intro, &[("email", &st.flow.email.get())])}</p>
             <TextField
                 id="code"
                 label=Signal::derive(move || i18n.t().verification_code.to_string())
-                value=st.code
+                value=st.flow.code
                 autocomplete="one-time-code"
                 inputmode="numeric"
                 error=error
@@ -394,20 +297,20 @@ fn CodeStep(
                 </Show>
             </TextField>
             <button type="submit" class="btn btn--primary btn--wide" id="se-code-continue"
-                disabled=move || busy.get() || st.code.get().is_empty()>
+                disabled=move || busy.get() || st.flow.code.get().is_empty()>
                 {move || if busy.get() { i18n.t().checking } else { i18n.t().continue_btn }}
             </button>
             <ResendHelp
-                open=st.resend_open
-                email=st.resend_email
+                open=st.flow.resend_open
+                email=st.flow.resend_email
                 wait_secs=wait
                 pending=busy
-                resent_to=st.resent_to
-                failure=st.resend_failure
+                resent_to=st.flow.resent_to
+                failure=st.flow.resend_failure
                 on_resend=on_resend
             />
             <button type="button" class="link link--button" id="se-signup-other-email"
-                on:click=move |_| { st.step.set(SignupStep::Email); st.code.set(String::new()); }>
+                on:click=move |_| { st.step.set(SignupStep::Email); st.flow.code.set(String::new()); }>
                 {move || i18n.t().use_other_email}
             </button>
         </form>
@@ -425,7 +328,8 @@ fn PasswordStep(
     focus_when_shown(node);
     let ready = move || password_ok(&st.password.get(), &st.confirm.get());
     let error = Signal::derive(move || {
-        st.code_failure
+        st.flow
+            .code_failure
             .get()
             .map(|f| code_failure_text(&f, i18n.t()))
     });

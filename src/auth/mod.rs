@@ -1,5 +1,6 @@
 //! Logged-out screens: the empty state, login, sign-up and password reset.
 
+pub mod code_flow;
 pub mod create_account;
 pub mod empty_login;
 pub mod login;

@@ -5,15 +5,11 @@ use leptos::html::Input;
 use leptos::prelude::*;
 use osmand_api::error::ApiError;
 
-use crate::auth::create_account::{
-    code_failure_text, focus_when_shown, register_failure_text, run_clock,
-};
+use crate::auth::code_flow::{CodeFlow, EmailStepForm};
+use crate::auth::create_account::{code_failure_text, focus_when_shown};
 use crate::auth::password_pair::{PairLabels, PasswordPair};
 use crate::auth::resend::ResendHelp;
-use crate::auth::rules::{
-    clean_code, looks_like_email, normalize_email, password_ok, resend_wait_secs, CodeFailure,
-    RegisterFailure,
-};
+use crate::auth::rules::{password_ok, CodeFailure, RegisterFailure};
 use crate::components::panel::PanelNav;
 use crate::components::{ErrorBanner, Panel, TextField};
 use crate::ctx::use_api;
@@ -33,19 +29,10 @@ pub enum ResetStep {
 #[derive(Clone, Copy)]
 pub struct ResetState {
     pub step: RwSignal<ResetStep>,
-    pub email: RwSignal<String>,
-    pub code: RwSignal<String>,
+    /// The address, the code and the resend section.
+    pub flow: CodeFlow,
     pub password: RwSignal<String>,
     pub confirm: RwSignal<String>,
-    pub email_failure: RwSignal<Option<RegisterFailure>>,
-    pub code_failure: RwSignal<Option<CodeFailure>>,
-    pub resend_open: RwSignal<bool>,
-    pub resend_email: RwSignal<String>,
-    pub resent_to: RwSignal<Option<String>>,
-    pub resend_failure: RwSignal<Option<RegisterFailure>>,
-    pub sent_at: RwSignal<Option<i64>>,
-    pub now: RwSignal<i64>,
-    pub force_pending: RwSignal<bool>,
     /// Why saving failed (the Failed screen).
     pub failed_with: RwSignal<Option<ApiError>>,
 }
@@ -53,24 +40,12 @@ pub struct ResetState {
 impl ResetState {
     /// A fresh reset at the e-mail step, pre-filled with the last used address.
     pub fn new() -> Self {
+        let last = crate::browser::local_storage_get(crate::auth::login::LAST_EMAIL_KEY);
         Self {
             step: RwSignal::new(ResetStep::Email),
-            email: RwSignal::new(
-                crate::browser::local_storage_get(crate::auth::login::LAST_EMAIL_KEY)
-                    .unwrap_or_default(),
-            ),
-            code: RwSignal::new(String::new()),
+            flow: CodeFlow::new(last.unwrap_or_default()),
             password: RwSignal::new(String::new()),
             confirm: RwSignal::new(String::new()),
-            email_failure: RwSignal::new(None),
-            code_failure: RwSignal::new(None),
-            resend_open: RwSignal::new(false),
-            resend_email: RwSignal::new(String::new()),
-            resent_to: RwSignal::new(None),
-            resend_failure: RwSignal::new(None),
-            sent_at: RwSignal::new(None),
-            now: RwSignal::new(crate::browser::now_ms()),
-            force_pending: RwSignal::new(false),
             failed_with: RwSignal::new(None),
         }
     }
@@ -88,8 +63,7 @@ pub fn ResetPasswordPage(#[prop(optional)] state: Option<ResetState>) -> impl In
     let i18n = use_i18n();
     let api = use_api();
     let st = state.unwrap_or_default();
-    run_clock(st.now);
-    let resending = RwSignal::new(false);
+    st.flow.run();
 
     let request_code = {
         let api = api.clone();
@@ -113,32 +87,9 @@ pub fn ResetPasswordPage(#[prop(optional)] state: Option<ResetState>) -> impl In
     });
 
     Effect::new(move |_| {
-        let Some(result) = request_code.value().get() else {
-            return;
-        };
-        let was_resend = resending.get_untracked();
-        match result {
-            Ok(email) => {
-                st.email.set(email.clone());
-                st.sent_at.set(Some(crate::browser::now_ms()));
-                st.code.set(String::new());
-                st.code_failure.set(None);
-                if was_resend {
-                    st.resent_to.set(Some(email));
-                    st.resend_open.set(false);
-                    crate::browser::focus_id("reset-code");
-                } else {
-                    st.resent_to.set(None);
-                    st.step.set(ResetStep::Code);
-                }
-            }
-            Err(e) => {
-                let f = RegisterFailure::from_error(e);
-                if was_resend {
-                    st.resend_failure.set(Some(f));
-                } else {
-                    st.email_failure.set(Some(f));
-                }
+        if let Some(result) = request_code.value().get() {
+            if st.flow.code_sent(result, "reset-code") {
+                st.step.set(ResetStep::Code);
             }
         }
     });
@@ -152,16 +103,18 @@ pub fn ResetPasswordPage(#[prop(optional)] state: Option<ResetState>) -> impl In
                 st.confirm.set(String::new());
                 crate::browser::local_storage_set(
                     crate::auth::login::LAST_EMAIL_KEY,
-                    &st.email.get_untracked(),
+                    &st.flow.email.get_untracked(),
                 );
                 st.step.set(ResetStep::Done);
             }
             Err(e) => match CodeFailure::from_error(e) {
                 // A wrong code or a too-short password can be fixed right here.
                 f @ (CodeFailure::InvalidCode | CodeFailure::PasswordTooShort) => {
-                    st.code_failure.set(Some(f))
+                    st.flow.code_failure.set(Some(f))
                 }
-                CodeFailure::UnknownEmail => st.code_failure.set(Some(CodeFailure::UnknownEmail)),
+                CodeFailure::UnknownEmail => {
+                    st.flow.code_failure.set(Some(CodeFailure::UnknownEmail))
+                }
                 CodeFailure::Other(e) => {
                     st.failed_with.set(Some(e));
                     st.step.set(ResetStep::Failed);
@@ -170,42 +123,26 @@ pub fn ResetPasswordPage(#[prop(optional)] state: Option<ResetState>) -> impl In
         }
     });
     let busy = Signal::derive(move || {
-        st.force_pending.get() || request_code.pending().get() || save.pending().get()
+        st.flow.force_pending.get() || request_code.pending().get() || save.pending().get()
     });
 
     let submit_email = Callback::new(move |_: ()| {
-        let email = normalize_email(&st.email.get_untracked());
-        if !looks_like_email(&email) {
-            st.email_failure.set(Some(RegisterFailure::InvalidEmail));
-            return;
+        if let Some(email) = st.flow.first_send_to() {
+            request_code.dispatch(email);
         }
-        st.email_failure.set(None);
-        resending.set(false);
-        request_code.dispatch(email);
     });
     let resend = Callback::new(move |_: ()| {
-        let email = normalize_email(&st.resend_email.get_untracked());
-        if !looks_like_email(&email) {
-            st.resend_failure.set(Some(RegisterFailure::InvalidEmail));
-            return;
+        if let Some(email) = st.flow.resend_to() {
+            request_code.dispatch(email);
         }
-        st.resend_failure.set(None);
-        st.resent_to.set(None);
-        resending.set(true);
-        request_code.dispatch(email);
     });
     let submit = Callback::new(move |_: ()| {
-        st.code_failure.set(None);
+        st.flow.code_failure.set(None);
         save.dispatch((
-            st.email.get_untracked(),
+            st.flow.email.get_untracked(),
             st.password.get_untracked(),
-            st.code.get_untracked(),
+            st.flow.code.get_untracked(),
         ));
-    });
-    Effect::new(move |_| {
-        if st.resend_open.get() {
-            st.resend_email.set(st.email.get_untracked());
-        }
     });
 
     view! {
@@ -230,47 +167,21 @@ fn ResetEmailStep(
     on_submit: Callback<()>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let node = NodeRef::<Input>::new();
-    focus_when_shown(node);
-    let error = Signal::derive(move || {
-        st.email_failure
-            .get()
-            .map(|f| register_failure_text(&f, i18n.t()))
-    });
-    let unknown = move || st.email_failure.get() == Some(RegisterFailure::NotRegistered);
-    Effect::new(move |prev: Option<()>| {
-        st.email.track();
-        if prev.is_some() {
-            st.email_failure.set(None);
-        }
-    });
+    let unknown = move || st.flow.email_failure.get() == Some(RegisterFailure::NotRegistered);
     view! {
-        <form class="form" novalidate on:submit=move |ev| {
-            ev.prevent_default();
-            if !busy.get_untracked() && !st.email.get_untracked().trim().is_empty() {
-                on_submit.run(());
-            }
-        }>
-            <p class="form__intro">{move || i18n.t().reset_intro}</p>
-            <TextField
-                id="reset-email"
-                label=Signal::derive(move || i18n.t().email.to_string())
-                value=st.email
-                input_type="email"
-                autocomplete="username"
-                error=error
-                node_ref=node
-                maxlength=320
-            >
-                <Show when=unknown>
-                    <a class="btn btn--accent btn--small" id="se-reset-create-account" href=Route::CreateAccount.href()>{move || i18n.t().create_account}</a>
-                </Show>
-            </TextField>
-            <button type="submit" class="btn btn--primary btn--wide" id="se-reset-continue"
-                disabled=move || busy.get() || st.email.get().trim().is_empty()>
-                {move || if busy.get() { i18n.t().sending } else { i18n.t().continue_btn }}
-            </button>
-        </form>
+        <EmailStepForm
+            flow=st.flow
+            busy=busy
+            on_submit=on_submit
+            field_id="reset-email"
+            button_id="se-reset-continue"
+            autocomplete="username"
+            intro=Signal::derive(move || i18n.t().reset_intro.to_string())
+        >
+            <Show when=unknown>
+                <a class="btn btn--accent btn--small" id="se-reset-create-account" href=Route::CreateAccount.href()>{move || i18n.t().create_account}</a>
+            </Show>
+        </EmailStepForm>
     }
 }
 
@@ -284,26 +195,20 @@ fn ResetCodeStep(
     let i18n = use_i18n();
     let node = NodeRef::<Input>::new();
     focus_when_shown(node);
-    let code_error = Signal::derive(move || match st.code_failure.get() {
+    let code_error = Signal::derive(move || match st.flow.code_failure.get() {
         Some(f @ (CodeFailure::InvalidCode | CodeFailure::UnknownEmail)) => {
             Some(code_failure_text(&f, i18n.t()))
         }
         _ => None,
     });
-    let other_error = Signal::derive(move || match st.code_failure.get() {
+    let other_error = Signal::derive(move || match st.flow.code_failure.get() {
         Some(f @ CodeFailure::PasswordTooShort) => Some(code_failure_text(&f, i18n.t())),
         _ => None,
     });
-    Effect::new(move |_| {
-        let raw = st.code.get();
-        let clean = clean_code(&raw);
-        if clean != raw {
-            st.code.set(clean);
-        }
-    });
-    let ready =
-        move || !st.code.get().is_empty() && password_ok(&st.password.get(), &st.confirm.get());
-    let wait = Signal::derive(move || resend_wait_secs(st.sent_at.get(), st.now.get()));
+    let ready = move || {
+        !st.flow.code.get().is_empty() && password_ok(&st.password.get(), &st.confirm.get())
+    };
+    let wait = st.flow.wait_secs();
     view! {
         <form class="form" novalidate on:submit=move |ev| {
             ev.prevent_default();
@@ -311,11 +216,11 @@ fn ResetCodeStep(
                 on_submit.run(());
             }
         }>
-            <p class="form__intro" id="se-reset-code-intro">{move || fill(i18n.t().reset_code_intro, &[("email", &st.email.get())])}</p>
+            <p class="form__intro" id="se-reset-code-intro">{move || fill(i18n.t().reset_code_intro, &[("email", &st.flow.email.get())])}</p>
             <TextField
                 id="reset-code"
                 label=Signal::derive(move || i18n.t().verification_code.to_string())
-                value=st.code
+                value=st.flow.code
                 autocomplete="one-time-code"
                 inputmode="numeric"
                 error=code_error
@@ -329,12 +234,12 @@ fn ResetCodeStep(
                 {move || if busy.get() { i18n.t().saving } else { i18n.t().change_password_btn }}
             </button>
             <ResendHelp
-                open=st.resend_open
-                email=st.resend_email
+                open=st.flow.resend_open
+                email=st.flow.resend_email
                 wait_secs=wait
                 pending=busy
-                resent_to=st.resent_to
-                failure=st.resend_failure
+                resent_to=st.flow.resent_to
+                failure=st.flow.resend_failure
                 on_resend=on_resend
             />
         </form>

@@ -112,8 +112,10 @@ fn own_entries() -> Vec<Entry> {
             state: "email-invalid",
             render: || {
                 signup(|s| {
-                    s.email.set("ada@example".into());
-                    s.email_failure.set(Some(RegisterFailure::InvalidEmail));
+                    s.flow.email.set("ada@example".into());
+                    s.flow
+                        .email_failure
+                        .set(Some(RegisterFailure::InvalidEmail));
                 })
             },
         },
@@ -122,8 +124,9 @@ fn own_entries() -> Vec<Entry> {
             state: "email-taken",
             render: || {
                 signup(|s| {
-                    s.email.set("demo@example.com".into());
-                    s.email_failure
+                    s.flow.email.set("demo@example.com".into());
+                    s.flow
+                        .email_failure
                         .set(Some(RegisterFailure::AlreadyRegistered));
                 })
             },
@@ -133,8 +136,10 @@ fn own_entries() -> Vec<Entry> {
             state: "email-too-many",
             render: || {
                 signup(|s| {
-                    s.email.set("ada@example.com".into());
-                    s.email_failure.set(Some(RegisterFailure::TooManyRequests));
+                    s.flow.email.set("ada@example.com".into());
+                    s.flow
+                        .email_failure
+                        .set(Some(RegisterFailure::TooManyRequests));
                 })
             },
         },
@@ -143,8 +148,8 @@ fn own_entries() -> Vec<Entry> {
             state: "email-sending",
             render: || {
                 signup(|s| {
-                    s.email.set("ada@example.com".into());
-                    s.force_pending.set(true);
+                    s.flow.email.set("ada@example.com".into());
+                    s.flow.force_pending.set(true);
                 })
             },
         },
@@ -163,8 +168,8 @@ fn own_entries() -> Vec<Entry> {
             render: || {
                 signup(|s| {
                     code_step(s);
-                    s.code.set("1234".into());
-                    s.code_failure.set(Some(CodeFailure::InvalidCode));
+                    s.flow.code.set("1234".into());
+                    s.flow.code_failure.set(Some(CodeFailure::InvalidCode));
                 })
             },
         },
@@ -174,7 +179,7 @@ fn own_entries() -> Vec<Entry> {
             render: || {
                 signup(|s| {
                     code_step(s);
-                    s.resend_open.set(true);
+                    s.flow.resend_open.set(true);
                 })
             },
         },
@@ -184,8 +189,8 @@ fn own_entries() -> Vec<Entry> {
             render: || {
                 signup(|s| {
                     code_step(s);
-                    s.sent_at.set(Some(0));
-                    s.resend_open.set(true);
+                    s.flow.sent_at.set(Some(0));
+                    s.flow.resend_open.set(true);
                 })
             },
         },
@@ -195,7 +200,7 @@ fn own_entries() -> Vec<Entry> {
             render: || {
                 signup(|s| {
                     code_step(s);
-                    s.resent_to.set(Some("ada@example.com".into()));
+                    s.flow.resent_to.set(Some("ada@example.com".into()));
                 })
             },
         },
@@ -205,9 +210,11 @@ fn own_entries() -> Vec<Entry> {
             render: || {
                 signup(|s| {
                     code_step(s);
-                    s.sent_at.set(Some(0));
-                    s.resend_open.set(true);
-                    s.resend_failure.set(Some(RegisterFailure::TooManyRequests));
+                    s.flow.sent_at.set(Some(0));
+                    s.flow.resend_open.set(true);
+                    s.flow
+                        .resend_failure
+                        .set(Some(RegisterFailure::TooManyRequests));
                 })
             },
         },
@@ -216,7 +223,7 @@ fn own_entries() -> Vec<Entry> {
             state: "password",
             render: || {
                 signup(|s| {
-                    s.email.set("ada@example.com".into());
+                    s.flow.email.set("ada@example.com".into());
                     s.step.set(SignupStep::Password);
                 })
             },
@@ -251,7 +258,7 @@ fn own_entries() -> Vec<Entry> {
                     s.step.set(SignupStep::Password);
                     s.password.set("long-enough-1".into());
                     s.confirm.set("long-enough-1".into());
-                    s.force_pending.set(true);
+                    s.flow.force_pending.set(true);
                 })
             },
         },
@@ -263,7 +270,8 @@ fn own_entries() -> Vec<Entry> {
                     s.step.set(SignupStep::Password);
                     s.password.set("long-enough-1".into());
                     s.confirm.set("long-enough-1".into());
-                    s.code_failure
+                    s.flow
+                        .code_failure
                         .set(Some(CodeFailure::Other(ApiError::Server {
                             status: 500,
                             text: String::new(),
@@ -274,15 +282,17 @@ fn own_entries() -> Vec<Entry> {
         Entry {
             component: "reset-password",
             state: "email",
-            render: || reset(|s| s.email.set(String::new())),
+            render: || reset(|s| s.flow.email.set(String::new())),
         },
         Entry {
             component: "reset-password",
             state: "email-unknown",
             render: || {
                 reset(|s| {
-                    s.email.set("nobody@example.com".into());
-                    s.email_failure.set(Some(RegisterFailure::NotRegistered));
+                    s.flow.email.set("nobody@example.com".into());
+                    s.flow
+                        .email_failure
+                        .set(Some(RegisterFailure::NotRegistered));
                 })
             },
         },
@@ -291,9 +301,9 @@ fn own_entries() -> Vec<Entry> {
             state: "code",
             render: || {
                 reset(|s| {
-                    s.email.set("ada@example.com".into());
+                    s.flow.email.set("ada@example.com".into());
                     s.step.set(ResetStep::Code);
-                    s.sent_at.set(Some(crate::browser::now_ms()));
+                    s.flow.sent_at.set(Some(crate::browser::now_ms()));
                 })
             },
         },
@@ -302,12 +312,12 @@ fn own_entries() -> Vec<Entry> {
             state: "code-invalid",
             render: || {
                 reset(|s| {
-                    s.email.set("ada@example.com".into());
+                    s.flow.email.set("ada@example.com".into());
                     s.step.set(ResetStep::Code);
-                    s.code.set("1234".into());
+                    s.flow.code.set("1234".into());
                     s.password.set("long-enough-1".into());
                     s.confirm.set("long-enough-1".into());
-                    s.code_failure.set(Some(CodeFailure::InvalidCode));
+                    s.flow.code_failure.set(Some(CodeFailure::InvalidCode));
                 })
             },
         },
@@ -316,9 +326,9 @@ fn own_entries() -> Vec<Entry> {
             state: "code-mismatch",
             render: || {
                 reset(|s| {
-                    s.email.set("ada@example.com".into());
+                    s.flow.email.set("ada@example.com".into());
                     s.step.set(ResetStep::Code);
-                    s.code.set("1234".into());
+                    s.flow.code.set("1234".into());
                     s.password.set("long-enough-1".into());
                     s.confirm.set("long-enough-2".into());
                 })
@@ -457,9 +467,9 @@ fn signup(setup: fn(&SignupState)) -> AnyView {
 }
 
 fn code_step(s: &SignupState) {
-    s.email.set("ada@example.com".into());
+    s.flow.email.set("ada@example.com".into());
     s.step.set(SignupStep::Code);
-    s.sent_at.set(Some(crate::browser::now_ms()));
+    s.flow.sent_at.set(Some(crate::browser::now_ms()));
 }
 
 fn reset(setup: fn(&ResetState)) -> AnyView {

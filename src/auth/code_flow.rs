@@ -1,0 +1,201 @@
+//! What sign-up and password reset share: the address a code goes to, the code the user types,
+//! "I didn't receive the code" with its countdown, and the errors of each.
+
+use leptos::prelude::*;
+use osmand_api::error::ApiError;
+
+use crate::auth::rules::{
+    clean_code, looks_like_email, normalize_email, resend_wait_secs, CodeFailure, RegisterFailure,
+};
+
+/// The code part of a flow; the gallery builds one per state.
+#[derive(Clone, Copy)]
+pub struct CodeFlow {
+    pub email: RwSignal<String>,
+    pub code: RwSignal<String>,
+    pub email_failure: RwSignal<Option<RegisterFailure>>,
+    pub code_failure: RwSignal<Option<CodeFailure>>,
+    pub resend_open: RwSignal<bool>,
+    pub resend_email: RwSignal<String>,
+    /// Set after a successful resend: the address the new code went to.
+    pub resent_to: RwSignal<Option<String>>,
+    pub resend_failure: RwSignal<Option<RegisterFailure>>,
+    /// When the last code was requested (drives the resend countdown).
+    pub sent_at: RwSignal<Option<i64>>,
+    /// The clock, ticking every second while the screen is open.
+    pub now: RwSignal<i64>,
+    /// Shows the busy state without a request (gallery).
+    pub force_pending: RwSignal<bool>,
+    /// Whether the running code request is a resend.
+    resending: RwSignal<bool>,
+}
+
+impl CodeFlow {
+    /// A flow that starts at the e-mail step with this address.
+    pub fn new(email: String) -> Self {
+        Self {
+            email: RwSignal::new(email),
+            code: RwSignal::new(String::new()),
+            email_failure: RwSignal::new(None),
+            code_failure: RwSignal::new(None),
+            resend_open: RwSignal::new(false),
+            resend_email: RwSignal::new(String::new()),
+            resent_to: RwSignal::new(None),
+            resend_failure: RwSignal::new(None),
+            sent_at: RwSignal::new(None),
+            now: RwSignal::new(crate::browser::now_ms()),
+            force_pending: RwSignal::new(false),
+            resending: RwSignal::new(false),
+        }
+    }
+
+    /// The address of the e-mail step, normalised, if it looks valid (else the error is shown).
+    pub fn first_send_to(&self) -> Option<String> {
+        let email = normalize_email(&self.email.get_untracked());
+        if !looks_like_email(&email) {
+            self.email_failure.set(Some(RegisterFailure::InvalidEmail));
+            return None;
+        }
+        self.email_failure.set(None);
+        self.resending.set(false);
+        Some(email)
+    }
+
+    /// The address of the resend section, normalised, if it looks valid (else the error is shown).
+    pub fn resend_to(&self) -> Option<String> {
+        let email = normalize_email(&self.resend_email.get_untracked());
+        if !looks_like_email(&email) {
+            self.resend_failure.set(Some(RegisterFailure::InvalidEmail));
+            return None;
+        }
+        self.resend_failure.set(None);
+        self.resent_to.set(None);
+        self.resending.set(true);
+        Some(email)
+    }
+
+    /// Applies the answer of a code request. Returns `true` when a first send succeeded (the caller
+    /// moves on to the code step); after a resend, focus goes back to the code field.
+    pub fn code_sent(&self, result: Result<String, ApiError>, code_field_id: &str) -> bool {
+        let was_resend = self.resending.get_untracked();
+        match result {
+            Ok(email) => {
+                self.email.set(email.clone());
+                self.sent_at.set(Some(crate::browser::now_ms()));
+                self.code.set(String::new());
+                self.code_failure.set(None);
+                if was_resend {
+                    self.resent_to.set(Some(email));
+                    self.resend_open.set(false);
+                    crate::browser::focus_id(code_field_id);
+                    false
+                } else {
+                    self.resent_to.set(None);
+                    true
+                }
+            }
+            Err(e) => {
+                let f = RegisterFailure::from_error(e);
+                if was_resend {
+                    self.resend_failure.set(Some(f));
+                } else {
+                    self.email_failure.set(Some(f));
+                }
+                false
+            }
+        }
+    }
+
+    /// Seconds until a new code may be requested.
+    pub fn wait_secs(&self) -> Signal<i64> {
+        let (sent_at, now) = (self.sent_at, self.now);
+        Signal::derive(move || resend_wait_secs(sent_at.get(), now.get()))
+    }
+
+    /// Effects every screen with this flow needs: the ticking clock, the resend address starting
+    /// from the current one, and a pasted "Code: 12 34" keeping only its digits.
+    pub fn run(&self) {
+        crate::auth::create_account::run_clock(self.now);
+        let (open, email, resend_email, code) =
+            (self.resend_open, self.email, self.resend_email, self.code);
+        Effect::new(move |_| {
+            if open.get() {
+                resend_email.set(email.get_untracked());
+            }
+        });
+        Effect::new(move |_| {
+            let raw = code.get();
+            let clean = clean_code(&raw);
+            if clean != raw {
+                code.set(clean);
+            }
+        });
+    }
+
+    /// Editing the address clears its error (call from the e-mail step).
+    pub fn clear_email_error_on_edit(&self) {
+        let (email, failure) = (self.email, self.email_failure);
+        Effect::new(move |prev: Option<()>| {
+            email.track();
+            if prev.is_some() {
+                failure.set(None);
+            }
+        });
+    }
+}
+
+/// The e-mail step both flows start with: intro, the address with its error and an optional
+/// shortcut under it (Log in / Create account), and Continue.
+#[component]
+pub fn EmailStepForm(
+    flow: CodeFlow,
+    #[prop(into)] busy: Signal<bool>,
+    on_submit: Callback<()>,
+    field_id: &'static str,
+    button_id: &'static str,
+    /// `email` for a new address, `username` for an existing account.
+    autocomplete: &'static str,
+    /// "Step 1 of 3", when the flow shows steps.
+    #[prop(optional, into)]
+    step: Option<Signal<String>>,
+    #[prop(into)] intro: Signal<String>,
+    /// Shown under the field (e.g. a shortcut that fits the error).
+    children: ChildrenFn,
+) -> impl IntoView {
+    let i18n = crate::i18n::use_i18n();
+    let node = leptos::prelude::NodeRef::<leptos::html::Input>::new();
+    crate::auth::create_account::focus_when_shown(node);
+    let error = Signal::derive(move || {
+        flow.email_failure
+            .get()
+            .map(|f| crate::auth::create_account::register_failure_text(&f, i18n.t()))
+    });
+    flow.clear_email_error_on_edit();
+    view! {
+        <form class="form" novalidate on:submit=move |ev| {
+            ev.prevent_default();
+            if !busy.get_untracked() && !flow.email.get_untracked().trim().is_empty() {
+                on_submit.run(());
+            }
+        }>
+            {step.map(|s| view! { <p class="form__step">{move || s.get()}</p> })}
+            <p class="form__intro">{move || intro.get()}</p>
+            <crate::components::TextField
+                id=field_id
+                label=Signal::derive(move || i18n.t().email.to_string())
+                value=flow.email
+                input_type="email"
+                autocomplete=autocomplete
+                error=error
+                node_ref=node
+                maxlength=320
+            >
+                {children()}
+            </crate::components::TextField>
+            <button type="submit" class="btn btn--primary btn--wide" id=button_id
+                disabled=move || busy.get() || flow.email.get().trim().is_empty()>
+                {move || if busy.get() { i18n.t().sending } else { i18n.t().continue_btn }}
+            </button>
+        </form>
+    }
+}
