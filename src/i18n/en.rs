@@ -91,6 +91,17 @@ pub static EN: Strings = Strings {
     logout: "Logout",
     logging_out: "Logging out…",
 
+    // Account areas
+    cloud_title: "OsmAnd Cloud",
+    cloud_total_files: "Total files",
+    cloud_files_value: "{n} ({m} including versions)",
+    cloud_storage: "Storage",
+    cloud_used: "Cloud storage used",
+    cloud_used_of: "{used} of {quota}",
+    purchases_title: "Purchases",
+    delete_account_title: "Delete account",
+    not_available_yet: "This part of the account panel is not available in this version yet.",
+
     err_network: "The OsmAnd server can’t be reached. Check your internet connection and try again.",
     err_server: "Something went wrong on the OsmAnd server (error {status}). Please try again in a moment.",
     err_too_many: "Too many requests. Please wait a while before trying again.",

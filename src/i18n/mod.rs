@@ -231,6 +231,17 @@ pub struct Strings {
     pub logout: &'static str,
     pub logging_out: &'static str,
 
+    // Account areas
+    pub cloud_title: &'static str,
+    pub cloud_total_files: &'static str,
+    pub cloud_files_value: &'static str,
+    pub cloud_storage: &'static str,
+    pub cloud_used: &'static str,
+    pub cloud_used_of: &'static str,
+    pub purchases_title: &'static str,
+    pub delete_account_title: &'static str,
+    pub not_available_yet: &'static str,
+
     // Generic failures (one per ApiError kind)
     pub err_network: &'static str,
     pub err_server: &'static str,

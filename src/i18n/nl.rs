@@ -91,6 +91,17 @@ pub static NL: Strings = Strings {
     logout: "Uitloggen",
     logging_out: "Bezig met uitloggen…",
 
+    // Account areas
+    cloud_title: "OsmAnd Cloud",
+    cloud_total_files: "Totaal aantal bestanden",
+    cloud_files_value: "{n} ({m} inclusief versies)",
+    cloud_storage: "Opslag",
+    cloud_used: "Gebruikte cloudopslag",
+    cloud_used_of: "{used} van {quota}",
+    purchases_title: "Aankopen",
+    delete_account_title: "Account verwijderen",
+    not_available_yet: "Dit deel van het accountpaneel is in deze versie nog niet beschikbaar.",
+
     err_network: "De OsmAnd-server is niet bereikbaar. Controleer uw internetverbinding en probeer het opnieuw.",
     err_server: "Er ging iets mis op de OsmAnd-server (fout {status}). Probeer het zo opnieuw.",
     err_too_many: "Te veel verzoeken. Wacht even voordat u het opnieuw probeert.",
