@@ -29,6 +29,7 @@ async fn dev_routes_are_absent_without_dev() {
         (Method::POST, "/dev/reset"),
         (Method::POST, "/dev/accounts"),
         (Method::GET, "/dev/accounts/demo@example.com"),
+        (Method::POST, "/dev/generate-files"),
     ] {
         let r = s
             .request(
@@ -378,4 +379,93 @@ async fn dev_accounts_create_and_dump() {
     s.get("/dev/accounts/nobody@example.com")
         .await
         .assert_text(404, "No account nobody@example.com");
+}
+
+#[tokio::test]
+async fn generate_files_inserts_versions_and_tombstones() {
+    let mut s = Server::new();
+    s.create_account("gen@example.com", "gen-password", true, "none")
+        .await;
+    let r = s
+        .post_json(
+            "/dev/generate-files",
+            json!({"email": "Gen@example.com", "files": 30, "versions_per_file": 3,
+                   "tombstone_every": 10, "types": ["GPX", "FAVOURITES", "WEIRD_TYPE"]}),
+        )
+        .await;
+    assert_eq!(r.status, 200);
+    assert_eq!(r.json(), json!({"files": 30, "versions": 90}));
+    let dump = s.dump("gen@example.com").await;
+    assert_eq!(dump["file_versions"], 90);
+    let files = dump["files"].as_array().unwrap();
+    let tombs: Vec<_> = files.iter().filter(|f| f["filesize"] == -1).collect();
+    assert_eq!(tombs.len(), 3);
+    let now = s.state.clock.now_ms();
+    for f in files {
+        let t = f["updatetime"].as_i64().unwrap();
+        assert!(t < now && t > now - 731 * DAY, "{f}");
+    }
+    for kind in ["GPX", "FAVOURITES", "WEIRD_TYPE"] {
+        assert!(files.iter().any(|f| f["type"] == kind), "{kind}");
+    }
+    // Two generated devices were added (the account only had its web device).
+    assert_eq!(dump["devices"].as_array().unwrap().len(), 3);
+
+    // The stored contents are real gzip: download-file gives the plain text back.
+    s.login("gen@example.com", "gen-password")
+        .await
+        .assert_ok_json();
+    let live = files
+        .iter()
+        .find(|f| f["type"] == "GPX" && f["filesize"].as_i64().unwrap() > 0)
+        .unwrap();
+    let uri = format!(
+        "/mapapi/download-file?type=GPX&name={}&updatetime={}",
+        live["name"]
+            .as_str()
+            .unwrap()
+            .replace(' ', "%20")
+            .replace('/', "%2F"),
+        live["updatetime"]
+    );
+    let r = s.get(&uri).await;
+    assert_eq!(r.status, 200);
+    assert_eq!(r.body.len() as i64, live["filesize"].as_i64().unwrap());
+    assert!(r.body.contains("<gpx"), "{}", r.body);
+
+    // Errors: unknown account, too many, bad JSON.
+    let r = s
+        .post_json(
+            "/dev/generate-files",
+            json!({"email": "nobody@example.com", "files": 1, "versions_per_file": 1}),
+        )
+        .await;
+    assert_eq!(r.status, 400);
+    let r = s
+        .post_json(
+            "/dev/generate-files",
+            json!({"email": "gen@example.com", "files": 100000, "versions_per_file": 100}),
+        )
+        .await;
+    assert_eq!(r.status, 400);
+    let r = s
+        .post_json("/dev/generate-files", json!({"email": "gen@example.com"}))
+        .await;
+    assert_eq!(r.status, 400);
+}
+
+#[tokio::test]
+async fn generate_files_handles_50k_versions() {
+    let mut s = Server::new();
+    s.create_account("big@example.com", "big-password", true, "demo")
+        .await;
+    let r = s
+        .post_json(
+            "/dev/generate-files",
+            json!({"email": "big@example.com", "files": 10000, "versions_per_file": 5,
+                   "tombstone_every": 7}),
+        )
+        .await;
+    assert_eq!(r.status, 200);
+    assert_eq!(r.json()["versions"], 50000);
 }

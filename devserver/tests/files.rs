@@ -78,9 +78,13 @@ async fn download_file_plain_gzip_and_missing() {
         versions[0]["zipSize"].as_i64().unwrap()
     );
 
-    // Missing → empty 200; tombstone → 106; bad updatetime → Spring 400.
+    // Missing → 404 with a message (not the reference's empty 200); tombstone → 106; bad
+    // updatetime → Spring 400.
     let r = s.get("/mapapi/download-file?name=nope.gpx&type=GPX").await;
-    assert_eq!((r.status.as_u16(), r.body.as_str()), (200, ""));
+    assert_eq!(
+        (r.status.as_u16(), r.body.as_str()),
+        (404, "File version not found")
+    );
     s.get("/mapapi/download-file?name=Canal%20walk.gpx&type=GPX")
         .await
         .assert(
@@ -112,7 +116,10 @@ async fn download_from_prev_version_gives_the_last_live_content() {
     let r = s
         .get(&format!("/mapapi/download-file-from-prev-version?name=Canal%20walk.gpx&type=GPX&updatetime={first}"))
         .await;
-    assert_eq!((r.status.as_u16(), r.body.as_str()), (200, ""));
+    assert_eq!(
+        (r.status.as_u16(), r.body.as_str()),
+        (404, "Previous version of file not found")
+    );
     s.get("/mapapi/download-file-from-prev-version?name=Canal%20walk.gpx&type=GPX")
         .await
         .assert_spring(400, "/mapapi/download-file-from-prev-version");

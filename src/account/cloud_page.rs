@@ -1,13 +1,169 @@
-//! S10: My data → OsmAnd Cloud info, with the Download-all backup dialog (S11).
+//! S10: My data → OsmAnd Cloud info: files, versions, storage and the quota.
 
 use leptos::prelude::*;
+use osmand_api::client::ListFilesQuery;
+use osmand_api::error::ApiError;
+use osmand_api::models::{AccountInfo, ListFiles};
 
 use crate::components::panel::PanelNav;
-use crate::components::Panel;
+use crate::components::{ErrorBanner, Panel, Spinner};
+use crate::ctx::use_api;
+use crate::errors::error_message;
+use crate::i18n::format::{format_count, format_size};
+use crate::i18n::{fill, use_i18n, Locale};
 use crate::routes::Route;
+use crate::session::use_session;
+
+/// The figures shown, from `list-files` (latest versions) and the account's quota.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CloudFigures {
+    pub files: i64,
+    pub versions: i64,
+    pub storage: i64,
+    pub used: i64,
+    /// `None` when account info is missing: the quota line then says so instead of "null".
+    pub quota: Option<u64>,
+}
+
+impl CloudFigures {
+    /// Combines the two answers; the list's own `maximumAccountSize` stands in for account info.
+    pub fn from(list: &ListFiles, info: Option<&AccountInfo>) -> Self {
+        Self {
+            files: list.total_files,
+            versions: list.total_file_versions,
+            storage: list.total_file_size,
+            used: list.total_zip_size,
+            quota: info
+                .and_then(|i| i.max_account_size())
+                .or(list.maximum_account_size),
+        }
+    }
+
+    /// "12 (30 including versions)".
+    pub fn files_text(&self, locale: Locale) -> String {
+        fill(
+            locale.strings().cloud_files_value,
+            &[
+                ("n", &format_count(self.files, locale)),
+                ("m", &format_count(self.versions, locale)),
+            ],
+        )
+    }
+
+    /// "1.2 MB of 3000 MB" (or just the size when the quota is unknown).
+    pub fn used_text(&self, locale: Locale) -> String {
+        let used = format_size(self.used, locale);
+        match self.quota {
+            Some(q) => fill(
+                locale.strings().cloud_used_of,
+                &[("used", &used), ("quota", &format_size(q as i64, locale))],
+            ),
+            None => used,
+        }
+    }
+
+    /// Share of the quota in use, 0–100.
+    pub fn percent(&self) -> Option<u8> {
+        let q = self.quota.filter(|q| *q > 0)? as f64;
+        Some(
+            ((self.used.max(0) as f64 / q) * 100.0)
+                .clamp(0.0, 100.0)
+                .round() as u8,
+        )
+    }
+}
 
 /// `/map/account/cloud`.
 #[component]
 pub fn CloudPage() -> impl IntoView {
-    view! { <Panel title="OsmAnd Cloud".to_string() nav=PanelNav::Back(Route::Account.href())><p>"…"</p></Panel> }
+    let i18n = use_i18n();
+    let api = use_api();
+    let session = use_session();
+    let data = LocalResource::new(move || {
+        let api = api.clone();
+        async move {
+            let list = api.list_files(&ListFilesQuery::latest()).await?;
+            // The quota comes from account info; without it the list's own figure is used.
+            let info = api.account_info().await.ok();
+            Ok::<_, ApiError>(CloudFigures::from(&list, info.as_ref()))
+        }
+    });
+    let body = move || match data.get() {
+        None => view! { <Spinner label=Signal::derive(move || i18n.t().loading.to_string())/> }
+            .into_any(),
+        Some(Err(e)) => {
+            if session.end_if_expired(&e) {
+                return ().into_any();
+            }
+            let msg = Signal::derive(move || Some(error_message(&e, i18n.t())));
+            view! { <ErrorBanner message=msg on_retry=Callback::new(move |_| data.refetch()) id="se-cloud-error"/> }.into_any()
+        }
+        Some(Ok(f)) => {
+            let f2 = f.clone();
+            let f3 = f.clone();
+            let percent = f.percent();
+            view! {
+                <ul class="list" id="se-cloud-info">
+                    <li class="list__row">
+                        <div class="list__text">
+                            <span class="list__label">{move || i18n.t().cloud_total_files}</span>
+                            <span class="list__value" id="se-cloud-total-files">{move || f.files_text(i18n.locale())}</span>
+                        </div>
+                    </li>
+                    <li class="list__row">
+                        <div class="list__text">
+                            <span class="list__label">{move || i18n.t().cloud_storage}</span>
+                            <span class="list__value" id="se-cloud-storage">{move || format_size(f2.storage, i18n.locale())}</span>
+                        </div>
+                    </li>
+                    <li class="list__row">
+                        <div class="list__text">
+                            <span class="list__label">{move || i18n.t().cloud_used}</span>
+                            <span class="list__value" id="se-cloud-used">{move || f3.used_text(i18n.locale())}</span>
+                            {percent.map(|p| view! {
+                                <span class="quota" role="progressbar" aria-valuemin="0" aria-valuemax="100"
+                                    aria-valuenow=p.to_string() aria-label=move || i18n.t().cloud_used>
+                                    <span class="quota__fill" style=format!("width: {p}%")></span>
+                                </span>
+                            })}
+                        </div>
+                    </li>
+                </ul>
+            }
+            .into_any()
+        }
+    };
+    view! {
+        <Panel
+            title=Signal::derive(move || i18n.t().cloud_title.to_string())
+            nav=PanelNav::Back(Route::Account.href())
+        >
+            {body}
+        </Panel>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn list(files: i64, versions: i64, zip: i64, max: Option<u64>) -> ListFiles {
+        serde_json::from_value(serde_json::json!({
+            "totalFiles": files, "totalFileVersions": versions, "totalZipSize": zip,
+            "totalFileSize": zip * 3, "uniqueFiles": [], "maximumAccountSize": max,
+        }))
+        .unwrap()
+    }
+
+    #[test]
+    fn figures_never_print_null() {
+        let f = CloudFigures::from(&list(12, 30, 1_572_864, None), None);
+        assert_eq!(f.files_text(Locale::En), "12 (30 including versions)");
+        assert_eq!(f.used_text(Locale::En), "1.5 MB");
+        assert_eq!(f.percent(), None);
+        let f = CloudFigures::from(&list(1, 1, 2_621_440, Some(5_242_880)), None);
+        assert_eq!(f.used_text(Locale::En), "2.5 MB of 5.0 MB");
+        assert_eq!(f.used_text(Locale::Nl), "2,5 MB van 5,0 MB");
+        assert_eq!(f.percent(), Some(50));
+    }
 }

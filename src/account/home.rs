@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::components::icons::{IconLogout, IconPerson};
+use crate::components::icons::{IconCart, IconCloud, IconLogout, IconPerson, IconPersonOff};
 use crate::components::panel::PanelNav;
 use crate::components::{ErrorBanner, Panel};
 use crate::i18n::use_i18n;
@@ -49,6 +49,26 @@ pub fn AccountHome(
                         <span class="list__label">{move || i18n.t().email}</span>
                         <span class="list__value list__value--wrap" id="se-account-email">{move || email.get()}</span>
                     </div>
+                </li>
+                <li class="list__divider" aria-hidden="true"></li>
+                <li>
+                    <a class="list__row list__row--link" id="se-login-menu-osmand-cloud-item" href=Route::Cloud.href()>
+                        <span class="list__icon"><IconCloud/></span>
+                        <span class="list__text"><span class="list__value">{move || i18n.t().cloud_title}</span></span>
+                    </a>
+                </li>
+                <li>
+                    <a class="list__row list__row--link" id="se-login-menu-osmand-purchases" href=Route::Purchases.href()>
+                        <span class="list__icon"><IconCart/></span>
+                        <span class="list__text"><span class="list__value">{move || i18n.t().purchases_title}</span></span>
+                    </a>
+                </li>
+                <li class="list__divider" aria-hidden="true"></li>
+                <li>
+                    <a class="list__row list__row--link" id="se-login-menu-delete-account" href=Route::DeleteAccount.href()>
+                        <span class="list__icon"><IconPersonOff/></span>
+                        <span class="list__text"><span class="list__value">{move || i18n.t().delete_account_title}</span></span>
+                    </a>
                 </li>
             </ul>
         </Panel>

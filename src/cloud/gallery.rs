@@ -1,8 +1,120 @@
 //! Gallery states of this area.
 
+use leptos::prelude::*;
+use osmand_api::models::UserFile;
+
+use super::{Ask, CloudList, ListState, Load, Mode};
 use crate::gallery::Entry;
+
+const NOW_ISH: i64 = 1_763_800_000_000;
+
+fn v(kind: &str, name: &str, ago_h: i64, tomb: bool, dev: Option<&str>) -> UserFile {
+    let t = NOW_ISH - ago_h * 3_600_000;
+    UserFile {
+        r#type: kind.into(),
+        name: name.into(),
+        updatetimems: t,
+        clienttimems: if ago_h % 2 == 0 { t } else { t - 60_000 },
+        filesize: if tomb { -1 } else { 1200 },
+        zip_size: if tomb { -1 } else { 600 },
+        device_info: dev.map(String::from),
+        ..UserFile::default()
+    }
+}
+
+fn sample() -> Vec<UserFile> {
+    vec![
+        v("GPX", "Alps/Hike to Lake Oeschinen.gpx", 2, false, Some("Apple__model__iPhone15,2")),
+        v("GPX", "Alps/Hike to Lake Oeschinen.gpx", 30, false, Some("samsung__model__SM-S918B")),
+        v("GPX", "Canal walk.gpx", 5, true, Some("Google__model__Pixel 8")),
+        v("FAVOURITES", "favorites.gpx", 800, false, None),
+        v("GPX", "Line$0Abreak and a very long name that does not fit into one row of the panel at all.gpx", 900, false, Some("<script>alert(1)</script>__model__<b>x</b>")),
+        v("WEIRD", "<img src=x onerror=alert(1)>.dat", 1900, false, Some("Acme__model__")),
+        v("FILE", "Netherlands.obf", 2000, false, Some("Google__model__Pixel 8")),
+    ]
+}
+
+fn list(mode: Mode, state: ListState) -> AnyView {
+    view! { <CloudList mode=mode state=state/> }.into_any()
+}
 
 /// Every state of this area's components, for the designers' gallery.
 pub fn entries() -> Vec<Entry> {
-    vec![]
+    vec![
+        Entry {
+            component: "cloud-changes",
+            state: "rows",
+            render: || list(Mode::Changes, ListState::with_files(sample())),
+        },
+        Entry {
+            component: "cloud-changes",
+            state: "loading",
+            render: || list(Mode::Changes, ListState::new()),
+        },
+        Entry {
+            component: "cloud-changes",
+            state: "error",
+            render: || {
+                let s = ListState::new();
+                s.load.set(Load::Failed(
+                    "The server could not be reached. Check your connection and try again.".into(),
+                ));
+                list(Mode::Changes, s)
+            },
+        },
+        Entry {
+            component: "cloud-changes",
+            state: "empty",
+            render: || list(Mode::Changes, ListState::with_files(vec![])),
+        },
+        Entry {
+            component: "cloud-changes",
+            state: "action-failed",
+            render: || {
+                let s = ListState::with_files(sample());
+                s.error.set(Some("File is not deleted".into()));
+                list(Mode::Changes, s)
+            },
+        },
+        Entry {
+            component: "cloud-changes",
+            state: "confirm-delete-version",
+            render: || {
+                let s = ListState::with_files(sample());
+                let first = s.items.get_untracked().first().cloned();
+                s.ask.set(first.map(Ask::DeleteVersion));
+                list(Mode::Changes, s)
+            },
+        },
+        Entry {
+            component: "cloud-trash",
+            state: "rows",
+            render: || list(Mode::Trash, ListState::with_files(sample())),
+        },
+        Entry {
+            component: "cloud-trash",
+            state: "empty",
+            render: || list(Mode::Trash, ListState::with_files(vec![])),
+        },
+        Entry {
+            component: "cloud-trash",
+            state: "confirm-empty",
+            render: || {
+                let s = ListState::with_files(sample());
+                s.ask.set(Some(Ask::EmptyTrash));
+                list(Mode::Trash, s)
+            },
+        },
+        Entry {
+            component: "cloud-trash",
+            state: "emptied-with-failures",
+            render: || {
+                let s = ListState::with_files(sample());
+                s.notice.set(Some(
+                    "2 deleted for good. Not deleted: Canal walk.gpx".into(),
+                ));
+                list(Mode::Trash, s)
+            },
+        },
+    ]
 }

@@ -40,6 +40,11 @@ icon!(/// ⋮
 icon!(/// A cog.
     IconSettings, "M19.4 13a7.6 7.6 0 0 0 0-2l2.1-1.6-2-3.5-2.5 1a7.4 7.4 0 0 0-1.7-1L15 3h-4l-.4 2.9c-.6.3-1.2.6-1.7 1l-2.5-1-2 3.5L6.6 11a7.6 7.6 0 0 0 0 2l-2.1 1.6 2 3.5 2.5-1c.5.4 1.1.7 1.7 1L11 21h4l.4-2.9c.6-.3 1.2-.6 1.7-1l2.5 1 2-3.5zM13 15.5a3.5 3.5 0 1 1 0-7 3.5 3.5 0 0 1 0 7z");
 
+icon!(/// A shopping cart.
+    IconCart, "M7 18a2 2 0 1 0 0 4 2 2 0 0 0 0-4zm10 0a2 2 0 1 0 0 4 2 2 0 0 0 0-4zM3 2v2h2l3.6 7.6-1.4 2.4A2 2 0 0 0 9 17h12v-2H9.4l1.1-2h7.4a2 2 0 0 0 1.8-1l3.6-6.5L21.5 4H7.2l-.9-2z");
+icon!(/// A person with a minus.
+    IconPersonOff, "M10 12a4 4 0 1 0 0-8 4 4 0 0 0 0 8zm0 2c-3.3 0-8 1.7-8 5v1h16v-1c0-3.3-4.7-5-8-5zm6-5h6v2h-6z");
+
 /// The OsmAnd mark in a light circle (the logged-out panel).
 #[component]
 pub fn OsmAndLogo() -> impl IntoView {

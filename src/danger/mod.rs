@@ -12,7 +12,12 @@ use crate::routes::Route;
 /// `/map/delete-account/`.
 #[component]
 pub fn DeleteAccountPage() -> impl IntoView {
-    view! { <Panel title="Delete account".to_string() nav=PanelNav::Back(Route::Account.href())><p>"…"</p></Panel> }
+    let i18n = crate::i18n::use_i18n();
+    view! {
+        <Panel title=Signal::derive(move || i18n.t().delete_account_title.to_string()) nav=PanelNav::Back(Route::Account.href())>
+            <p class="empty-state">{move || i18n.t().not_available_yet}</p>
+        </Panel>
+    }
 }
 
 /// The ⋮ menu of the e-mail row on the account home (Change e-mail).

@@ -30,6 +30,7 @@ pub fn routes() -> Router<AppState> {
         .route("/dev/throttle", delete(throttle_clear))
         .route("/dev/accounts", post(account_create))
         .route("/dev/accounts/{email}", get(account_dump))
+        .route("/dev/generate-files", post(generate_files))
 }
 
 fn bad_json(e: impl std::fmt::Display) -> ApiError {
@@ -274,4 +275,151 @@ async fn account_dump(
             format!("No account {email}"),
         )),
     }
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct GenerateFiles {
+    email: String,
+    files: u32,
+    versions_per_file: u32,
+    #[serde(default)]
+    tombstone_every: u32,
+    #[serde(default)]
+    types: Option<Vec<String>>,
+}
+
+/// Upper bound of `files × versions_per_file` for one call.
+const GENERATE_MAX_VERSIONS: u64 = 500_000;
+/// Generated versions are spread evenly over this span before now (~24 months).
+const GENERATE_SPAN_MS: i64 = 730 * 24 * 3600 * 1000;
+
+fn generated_name(kind: &str, i: u32) -> String {
+    match kind {
+        "GPX" => format!("Generated/Track {i:05}.gpx"),
+        "FAVOURITES" => format!("favorites-Generated {i:05}.gpx"),
+        "PROFILE" | "OSMAND_SETTINGS" | "QUICK_ACTIONS" | "POI_UI_FILTERS" => {
+            format!("generated-{i:05}.json")
+        }
+        _ => format!("generated-{i:05}.dat"),
+    }
+}
+
+fn generated_content(kind: &str, name: &str, version: u32, time: i64) -> String {
+    match kind {
+        "GPX" | "FAVOURITES" => format!(
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<gpx version=\"1.1\" creator=\"devserver\">\
+             <metadata><name>{name}</name><time>{}</time></metadata>\
+             <wpt lat=\"52.{version:04}\" lon=\"4.{version:04}\"><name>v{version}</name></wpt></gpx>\n",
+            files::java_date(time)
+        ),
+        _ => format!("{{\"name\":{:?},\"version\":{version},\"time\":{time}}}\n", name),
+    }
+}
+
+/// `POST /dev/generate-files {"email","files","versions_per_file","tombstone_every"?,"types"?}`
+/// → `{"files":N,"versions":total}`: N files × K versions (one transaction) spread over the last
+/// ~24 months; with `tombstone_every: T > 0` every T-th file's newest version is a tombstone.
+async fn generate_files(State(state): State<AppState>, body: Bytes) -> ApiResult<Response> {
+    let req: GenerateFiles = serde_json::from_slice(&body).map_err(bad_json)?;
+    let email = normalize_email(&req.email);
+    let total = u64::from(req.files) * u64::from(req.versions_per_file);
+    if total > GENERATE_MAX_VERSIONS {
+        return Err(ApiError::bad(format!(
+            "at most {GENERATE_MAX_VERSIONS} versions per call"
+        )));
+    }
+    let types = req
+        .types
+        .clone()
+        .unwrap_or_else(|| vec!["GPX".into(), "FAVOURITES".into(), "PROFILE".into()]);
+    if types.is_empty() || types.iter().any(|t| t.trim().is_empty()) {
+        return Err(ApiError::bad("types must be non-empty names"));
+    }
+    let st = state.clone();
+    let inserted = blocking(move || {
+        let now = st.clock.now_ms();
+        st.db.tx(|tx| {
+            let Some(acc) = accounts::by_email(tx, &email)? else {
+                return Err(ApiError::bad(format!("No account {email}")));
+            };
+            let mut devices: Vec<i64> = accounts::devices(tx, acc.id)?
+                .iter()
+                .filter(|d| !d.deviceid.eq_ignore_ascii_case("web"))
+                .map(|d| d.id)
+                .collect();
+            if devices.is_empty() {
+                for (id, brand, model) in [
+                    ("gen-android", "Google", "Pixel 8"),
+                    ("gen-ios", "Apple", "iPhone15,2"),
+                ] {
+                    devices.push(accounts::add_device(
+                        tx,
+                        &accounts::NewDevice {
+                            userid: acc.id,
+                            deviceid: id,
+                            accesstoken: None,
+                            lang: Some("en"),
+                            brand,
+                            model,
+                            updatetime: now,
+                        },
+                    )?);
+                }
+            }
+            let n = u64::from(req.files);
+            let k = u64::from(req.versions_per_file);
+            let step = GENERATE_SPAN_MS / i64::try_from(total + 1).unwrap_or(i64::MAX).max(1);
+            let mut stmt = tx.prepare(
+                "INSERT INTO file_versions
+                   (userid, deviceid, type, name, filesize, zipfilesize, updatetime, clienttime, storage, data, details)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7, 'local', ?8, NULL)",
+            )?;
+            let mut count: u64 = 0;
+            for j in 0..req.versions_per_file {
+                for i in 0..req.files {
+                    let kind = types
+                        .get(i as usize % types.len())
+                        .map_or("GPX", String::as_str);
+                    let name = generated_name(kind, i);
+                    let order = u64::from(j) * n + u64::from(i) + 1;
+                    let time = now - GENERATE_SPAN_MS
+                        + i64::try_from(order).unwrap_or(i64::MAX).saturating_mul(step);
+                    let device = devices
+                        .get((i as usize + j as usize) % devices.len())
+                        .copied()
+                        .unwrap_or(acc.id);
+                    let tomb = req.tombstone_every > 0
+                        && (i + 1) % req.tombstone_every == 0
+                        && u64::from(j) + 1 == k;
+                    if tomb {
+                        stmt.execute(rusqlite::params![
+                            acc.id, device, kind, name, -1i64, -1i64, time,
+                            Option::<Vec<u8>>::None
+                        ])?;
+                    } else {
+                        let plain = generated_content(kind, &name, j, time);
+                        let zipped = files::gzip(plain.as_bytes())
+                            .map_err(|e| ApiError::Internal(format!("gzip: {e}")))?;
+                        stmt.execute(rusqlite::params![
+                            acc.id,
+                            device,
+                            kind,
+                            name,
+                            i64::try_from(plain.len()).unwrap_or(i64::MAX),
+                            i64::try_from(zipped.len()).unwrap_or(i64::MAX),
+                            time,
+                            Some(zipped)
+                        ])?;
+                    }
+                    count += 1;
+                }
+            }
+            Ok(count)
+        })
+    })
+    .await?;
+    Ok(reply::json_value(
+        &json!({ "files": req.files, "versions": inserted }),
+    ))
 }

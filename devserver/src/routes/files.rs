@@ -116,7 +116,8 @@ fn serve_version(state: &AppState, row: &FileRow, headers: &HeaderMap) -> ApiRes
 }
 
 /// `GET /mapapi/download-file?name&type[&updatetime]`: that version (default newest).
-/// Missing version → 200 with an empty body, like the reference. `simplified`/`shared` are
+/// Missing version → 404 "File version not found" (the reference answers 200 with an empty body;
+/// deliberately not copied, see issue #6). `simplified`/`shared` are
 /// accepted and ignored (we always serve the stored file of the logged-in user).
 pub async fn download_file(
     State(state): State<AppState>,
@@ -136,12 +137,17 @@ pub async fn download_file(
     };
     match row {
         Some(row) => serve_version(&state, row, &headers),
-        None => Ok(StatusCode::OK.into_response()),
+        // Deliberate: 404 with a message instead of the reference's empty 200.
+        None => Ok(crate::reply::plain(
+            StatusCode::NOT_FOUND,
+            "File version not found".to_string(),
+        )),
     }
 }
 
 /// `GET /mapapi/download-file-from-prev-version?name&type&updatetime`: the newest version
-/// strictly older than `updatetime` (a tombstone there is error 106; none → empty 200).
+/// strictly older than `updatetime` (a tombstone there is error 106; none → 404 with a message,
+/// where the reference answers an empty 200).
 pub async fn download_prev(
     State(state): State<AppState>,
     CurrentSession(current): CurrentSession,
@@ -156,7 +162,11 @@ pub async fn download_prev(
         .with(|c| Ok(files::versions_of(c, s.userid, &kind, &name)?))?;
     match versions.iter().find(|v| v.updatetime < updatetime) {
         Some(row) => serve_version(&state, row, &headers),
-        None => Ok(StatusCode::OK.into_response()),
+        // Deliberate: 404 with a message instead of the reference's empty 200.
+        None => Ok(crate::reply::plain(
+            StatusCode::NOT_FOUND,
+            "Previous version of file not found".to_string(),
+        )),
     }
 }
 
