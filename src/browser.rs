@@ -137,3 +137,31 @@ pub fn current_path() -> String {
         String::new()
     }
 }
+
+/// Hands a Blob to the browser as a download named `name` (a temporary `<a download>`).
+/// Returns whether the browser accepted it.
+pub fn save_blob(name: &str, blob: &web_sys::Blob) -> bool {
+    use wasm_bindgen::JsCast;
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(blob) else {
+        return false;
+    };
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return false;
+    };
+    let Some(a) = doc
+        .create_element("a")
+        .ok()
+        .and_then(|e| e.dyn_into::<web_sys::HtmlAnchorElement>().ok())
+    else {
+        return false;
+    };
+    a.set_href(&url);
+    a.set_download(name);
+    if let Some(body) = doc.body() {
+        let _ = body.append_child(&a);
+        a.click();
+        let _ = body.remove_child(&a);
+    }
+    let _ = web_sys::Url::revoke_object_url(&url);
+    true
+}

@@ -115,6 +115,101 @@ async fn read_response(
     })
 }
 
+/// A body received in chunks: kept as a `Blob` (the bytes never pass through WASM memory).
+#[derive(Debug)]
+pub struct StreamedBody {
+    /// The file name from `Content-Disposition`, if any.
+    pub file_name: Option<String>,
+    /// The bytes received.
+    pub blob: web_sys::Blob,
+    /// How many bytes that is.
+    pub size: u64,
+}
+
+/// Sends `req` and reads a successful answer chunk by chunk, calling `progress(received,
+/// content_length)` after each one, so a caller can show real progress and cancel with
+/// `signal`. A non-2xx answer is read whole and classified like any other call; a connection
+/// that breaks mid-body or ends short of its `Content-Length` is a [`ApiError::Network`].
+pub async fn fetch_streamed(
+    req: HttpRequest,
+    signal: Option<&AbortSignal>,
+    mut progress: impl FnMut(u64, Option<u64>),
+) -> Result<StreamedBody, ApiError> {
+    let request = build_request(&req, signal)?;
+    let raw = JsFuture::from(fetch_with_request(&request))
+        .await
+        .map_err(|e| transport_error(&e, signal, "fetch failed"))?;
+    let raw: web_sys::Response = raw
+        .dyn_into()
+        .map_err(|_| ApiError::Network("fetch returned no Response".to_string()))?;
+    let ok = (200..300).contains(&raw.status()) && raw.type_() != ResponseType::Opaqueredirect;
+    if !ok {
+        let whole = read_response(Response::from(raw), signal).await?;
+        return Err(match crate::http::classify(whole) {
+            Err(e) => e,
+            Ok(r) => ApiError::Http {
+                status: r.status,
+                text: String::new(),
+            },
+        });
+    }
+    let headers = raw.headers();
+    let total = headers
+        .get("Content-Length")
+        .ok()
+        .flatten()
+        .and_then(|v| v.trim().parse::<u64>().ok());
+    let file_name = headers
+        .get("Content-Disposition")
+        .ok()
+        .flatten()
+        .and_then(|h| crate::http::parse_content_disposition_filename(&h));
+    let Some(body) = raw.body() else {
+        return Err(ApiError::Network("the answer had no body".to_string()));
+    };
+    let reader: web_sys::ReadableStreamDefaultReader = body
+        .get_reader()
+        .dyn_into()
+        .map_err(|_| ApiError::Network("the body could not be read".to_string()))?;
+    let chunks = js_sys::Array::new();
+    let mut received = 0u64;
+    progress(0, total);
+    loop {
+        let step = JsFuture::from(reader.read())
+            .await
+            .map_err(|e| transport_error(&e, signal, "connection dropped"))?;
+        let done = js_sys::Reflect::get(&step, &JsValue::from_str("done"))
+            .ok()
+            .and_then(|v| v.as_bool())
+            .unwrap_or(true);
+        if done {
+            break;
+        }
+        let value = js_sys::Reflect::get(&step, &JsValue::from_str("value"))
+            .map_err(|_| ApiError::Network("unreadable chunk".to_string()))?;
+        let chunk: js_sys::Uint8Array = value
+            .dyn_into()
+            .map_err(|_| ApiError::Network("unreadable chunk".to_string()))?;
+        received += u64::from(chunk.length());
+        chunks.push(&chunk);
+        progress(received, total);
+    }
+    if let Some(total) = total.filter(|t| received < *t) {
+        return Err(ApiError::Network(format!(
+            "connection dropped after {received} of {total} bytes"
+        )));
+    }
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type("application/octet-stream");
+    let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&chunks, &options)
+        .map_err(|e| ApiError::Network(js_text(&e, "could not assemble the download")))?;
+    Ok(StreamedBody {
+        file_name,
+        blob,
+        size: received,
+    })
+}
+
 /// An abort (our signal fired, or the browser says `AbortError`) or a network failure.
 fn transport_error(err: &JsValue, signal: Option<&AbortSignal>, what: &str) -> ApiError {
     let aborted = signal.is_some_and(AbortSignal::aborted) || js_field(err, "name") == "AbortError";

@@ -30,6 +30,13 @@ pub struct FaultSpec {
     pub malformed: bool,
     #[serde(default)]
     pub drop: bool,
+    /// Sends the real handler's body at this many bytes per second (progress can be watched).
+    #[serde(default)]
+    pub rate: Option<u64>,
+    /// Sends the real handler's head (with its full `Content-Length`) and only this many body
+    /// bytes, then drops the connection: a download that breaks half-way.
+    #[serde(default)]
+    pub cut_after: Option<u64>,
     /// How many requests it applies to; `None` = until cleared.
     #[serde(default)]
     pub times: Option<u32>,
@@ -46,6 +53,8 @@ pub struct Fault {
     pub delay_ms: u64,
     pub malformed: bool,
     pub drop: bool,
+    pub rate: Option<u64>,
+    pub cut_after: Option<u64>,
     pub times: Option<u32>,
 }
 
@@ -58,11 +67,17 @@ impl Fault {
                 .is_none_or(|m| m.eq_ignore_ascii_case(method))
     }
 
+    /// A fault that lets the real handler answer and then slows or cuts its body.
+    fn shapes_body(&self) -> bool {
+        self.rate.is_some() || self.cut_after.is_some()
+    }
+
     /// A fault that only delays lets the real handler answer afterwards.
     fn delay_only(&self) -> bool {
         self.delay_ms > 0
             && !self.malformed
             && !self.drop
+            && !self.shapes_body()
             && self.status.is_none()
             && self.body.is_none()
     }
@@ -95,6 +110,8 @@ impl Faults {
             delay_ms: spec.delay_ms,
             malformed: spec.malformed,
             drop: spec.drop,
+            rate: spec.rate,
+            cut_after: spec.cut_after,
             times: spec.times,
         };
         reg.faults.push(fault.clone());
@@ -140,7 +157,55 @@ pub async fn apply(State(state): State<AppState>, req: Request, next: Next) -> R
     if fault.delay_only() {
         return next.run(req).await;
     }
+    if fault.shapes_body() {
+        let res = next.run(req).await;
+        return shape_body(res, fault.rate, fault.cut_after).await;
+    }
     respond(&fault)
+}
+
+/// Re-sends a real answer's body in small chunks, at `rate` bytes/s, failing after `cut_after`
+/// bytes. The head (status, `Content-Length`, `Content-Disposition`) is kept as it was.
+async fn shape_body(res: Response, rate: Option<u64>, cut_after: Option<u64>) -> Response {
+    const CHUNK: usize = 1024;
+    let (mut parts, body) = res.into_parts();
+    let Ok(bytes) = axum::body::to_bytes(body, usize::MAX).await else {
+        return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+    };
+    let keep = cut_after.map_or(bytes.len(), |n| {
+        usize::try_from(n).unwrap_or(usize::MAX).min(bytes.len())
+    });
+    let cut = cut_after.is_some();
+    // The full length is promised even when the body will be cut short.
+    parts
+        .headers
+        .insert(header::CONTENT_LENGTH, HeaderValue::from(bytes.len()));
+    let pause = rate
+        .filter(|r| *r > 0)
+        .map(|r| Duration::from_secs_f64(CHUNK as f64 / r as f64));
+    let sent = bytes.slice(..keep);
+    let stream = futures_util::stream::unfold(0usize, move |at| {
+        let sent = sent.clone();
+        async move {
+            if at >= sent.len() {
+                if cut && at != usize::MAX {
+                    tokio::time::sleep(Duration::from_millis(50)).await;
+                    let err = std::io::Error::new(
+                        std::io::ErrorKind::ConnectionAborted,
+                        "fault: connection dropped mid-body",
+                    );
+                    return Some((Err(err), usize::MAX));
+                }
+                return None;
+            }
+            if let Some(p) = pause {
+                tokio::time::sleep(p).await;
+            }
+            let end = (at + CHUNK).min(sent.len());
+            Some((Ok::<Bytes, std::io::Error>(sent.slice(at..end)), end))
+        }
+    });
+    Response::from_parts(parts, Body::from_stream(stream))
 }
 
 fn status_or(fault: &Fault, default: StatusCode) -> StatusCode {
@@ -211,6 +276,8 @@ mod tests {
             delay_ms: 0,
             malformed: false,
             drop: false,
+            rate: None,
+            cut_after: None,
             times,
         }
     }

@@ -5,6 +5,11 @@ use osmand_api::client::ListFilesQuery;
 use osmand_api::error::ApiError;
 use osmand_api::models::{AccountInfo, ListFiles};
 
+use crate::account::backup::{BackupFormat, BackupTree, Download, Group};
+use crate::account::download;
+use crate::account::download_dialog::DownloadDialog;
+use crate::account::strings::strings;
+use crate::account::usage::{percent_text, Usage};
 use crate::components::panel::PanelNav;
 use crate::components::{ErrorBanner, Panel, Spinner};
 use crate::ctx::use_api;
@@ -73,6 +78,24 @@ impl CloudFigures {
     }
 }
 
+/// Everything the page shows, computed once when the answers arrive.
+#[derive(Clone, Debug)]
+pub struct CloudData {
+    pub figures: CloudFigures,
+    pub usage: Usage,
+    pub tree: BackupTree,
+}
+
+impl CloudData {
+    pub fn from(list: &ListFiles, info: Option<&AccountInfo>) -> Self {
+        CloudData {
+            figures: CloudFigures::from(list, info),
+            usage: Usage::from_files(&list.unique_files),
+            tree: BackupTree::from_files(&list.unique_files),
+        }
+    }
+}
+
 /// `/map/account/cloud`.
 #[component]
 pub fn CloudPage() -> impl IntoView {
@@ -85,7 +108,7 @@ pub fn CloudPage() -> impl IntoView {
             let list = api.list_files(&ListFilesQuery::latest()).await?;
             // The quota comes from account info; without it the list's own figure is used.
             let info = api.account_info().await.ok();
-            Ok::<_, ApiError>(CloudFigures::from(&list, info.as_ref()))
+            Ok::<_, ApiError>(CloudData::from(&list, info.as_ref()))
         }
     });
     let body = move || match data.get() {
@@ -98,40 +121,7 @@ pub fn CloudPage() -> impl IntoView {
             let msg = Signal::derive(move || Some(error_message(&e, i18n.t())));
             view! { <ErrorBanner message=msg on_retry=Callback::new(move |_| data.refetch()) id="se-cloud-error"/> }.into_any()
         }
-        Some(Ok(f)) => {
-            let f2 = f.clone();
-            let f3 = f.clone();
-            let percent = f.percent();
-            view! {
-                <ul class="list" id="se-cloud-info">
-                    <li class="list__row">
-                        <div class="list__text">
-                            <span class="list__label">{move || i18n.t().cloud_total_files}</span>
-                            <span class="list__value" id="se-cloud-total-files">{move || f.files_text(i18n.locale())}</span>
-                        </div>
-                    </li>
-                    <li class="list__row">
-                        <div class="list__text">
-                            <span class="list__label">{move || i18n.t().cloud_storage}</span>
-                            <span class="list__value" id="se-cloud-storage">{move || format_size(f2.storage, i18n.locale())}</span>
-                        </div>
-                    </li>
-                    <li class="list__row">
-                        <div class="list__text">
-                            <span class="list__label">{move || i18n.t().cloud_used}</span>
-                            <span class="list__value" id="se-cloud-used">{move || f3.used_text(i18n.locale())}</span>
-                            {percent.map(|p| view! {
-                                <span class="quota" role="progressbar" aria-valuemin="0" aria-valuemax="100"
-                                    aria-valuenow=p.to_string() aria-label=move || i18n.t().cloud_used>
-                                    <span class="quota__fill" style=format!("width: {p}%")></span>
-                                </span>
-                            })}
-                        </div>
-                    </li>
-                </ul>
-            }
-            .into_any()
-        }
+        Some(Ok(d)) => view! { <CloudInfo data=d/> }.into_any(),
     };
     view! {
         <Panel
@@ -140,6 +130,148 @@ pub fn CloudPage() -> impl IntoView {
         >
             {body}
         </Panel>
+    }
+}
+
+/// The figures, the usage bar and Download all (with its dialog).
+#[component]
+pub fn CloudInfo(data: CloudData) -> impl IntoView {
+    let i18n = use_i18n();
+    let CloudData {
+        figures: f,
+        usage,
+        tree,
+    } = data;
+    let f2 = f.clone();
+    let f3 = f.clone();
+    let percent = f.percent();
+    let no_files = f.files == 0 && usage.total == 0;
+    view! {
+        <ul class="list" id="se-cloud-info">
+            <li class="list__row">
+                <div class="list__text">
+                    <span class="list__label">{move || i18n.t().cloud_total_files}</span>
+                    <span class="list__value" id="se-cloud-total-files">{move || f.files_text(i18n.locale())}</span>
+                </div>
+            </li>
+            <li class="list__row">
+                <div class="list__text">
+                    <span class="list__label">{move || i18n.t().cloud_storage}</span>
+                    <span class="list__value" id="se-cloud-storage">{move || format_size(f2.storage, i18n.locale())}</span>
+                </div>
+            </li>
+            <li class="list__row">
+                <div class="list__text">
+                    <span class="list__label">{move || i18n.t().cloud_used}</span>
+                    <span class="list__value" id="se-cloud-used">{move || f3.used_text(i18n.locale())}</span>
+                    {percent.map(|p| view! {
+                        <span class="quota" role="progressbar" aria-valuemin="0" aria-valuemax="100"
+                            aria-valuenow=p.to_string() aria-label=move || i18n.t().cloud_used>
+                            <span class="quota__fill" style=format!("width: {p}%")></span>
+                        </span>
+                    })}
+                </div>
+            </li>
+        </ul>
+        {if no_files {
+            view! { <p class="empty-state" id="se-cloud-empty">{move || strings(i18n.locale()).no_files}</p> }.into_any()
+        } else {
+            view! { <UsageBar usage=usage/> }.into_any()
+        }}
+        <DownloadBackup tree=tree/>
+    }
+}
+
+/// Storage used by kind: one stacked bar and a legend that says the same in words.
+#[component]
+pub fn UsageBar(usage: Usage) -> impl IntoView {
+    let i18n = use_i18n();
+    let u = usage.clone();
+    let segments = usage
+        .parts
+        .iter()
+        .map(|(kind, bytes)| {
+            let width = usage.share(*bytes);
+            view! {
+                <span class=format!("usage__seg usage__seg--{}", kind.slug())
+                    style=format!("width: {width:.2}%")></span>
+            }
+        })
+        .collect_view();
+    let legend = move || {
+        let l = i18n.locale();
+        u.parts
+            .iter()
+            .map(|(kind, bytes)| {
+                let text = fill(
+                    strings(l).usage_legend,
+                    &[
+                        ("kind", kind.label(strings(l))),
+                        ("size", &format_size(*bytes, l)),
+                        ("percent", &percent_text(u.share(*bytes))),
+                    ],
+                );
+                view! {
+                    <li class="usage__item" id=format!("se-cloud-usage-{}", kind.slug())>
+                        <span class=format!("usage__dot usage__seg--{}", kind.slug()) aria-hidden="true"></span>
+                        {text}
+                    </li>
+                }
+            })
+            .collect_view()
+    };
+    view! {
+        <section class="usage" aria-labelledby="se-cloud-usage-title">
+            <h3 class="usage__title" id="se-cloud-usage-title">{move || strings(i18n.locale()).usage_title}</h3>
+            <div class="usage__bar" aria-hidden="true">{segments}</div>
+            <ul class="usage__legend" id="se-cloud-usage">{legend}</ul>
+        </section>
+    }
+}
+
+/// The Download all button and its dialog, with the download's state.
+#[component]
+pub fn DownloadBackup(tree: BackupTree) -> impl IntoView {
+    let i18n = use_i18n();
+    let selection = RwSignal::new(tree.default_selection());
+    let tree = StoredValue::new(tree);
+    let open = RwSignal::new(false);
+    let format = RwSignal::new(BackupFormat::Osf);
+    let expanded = RwSignal::new(None::<Group>);
+    let state = RwSignal::new(Download::Idle);
+    let canceller = download::canceller();
+    let run = Callback::new(move |_| {
+        let types = tree.with_value(|t| selection.with_untracked(|sel| t.selected_keys(sel)));
+        download::start(types, format.get_untracked(), state, canceller, i18n);
+    });
+    let close = Callback::new(move |_| {
+        // Closing stops a running download: nothing half-saved stays behind.
+        download::cancel(canceller);
+        open.set(false);
+        if !state.get_untracked().is_running() {
+            state.set(Download::Idle);
+        }
+    });
+    view! {
+        <div class="cloud-actions">
+            <button type="button" class="btn" id="se-download-backup" on:click=move |_| {
+                state.set(Download::Idle);
+                open.set(true);
+            }>
+                {move || strings(i18n.locale()).download_all}
+            </button>
+        </div>
+        <DownloadDialog
+            open=open
+            tree=tree
+            selection=selection
+            format=format
+            expanded=expanded
+            state=state
+            on_download=run
+            on_cancel=Callback::new(move |_| download::cancel(canceller))
+            on_close=close
+        />
     }
 }
 

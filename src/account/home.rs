@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use crate::components::icons::{IconCart, IconCloud, IconLogout, IconPerson, IconPersonOff};
 use crate::components::panel::PanelNav;
 use crate::components::{ErrorBanner, Panel};
+use crate::danger::EmailActions;
 use crate::i18n::use_i18n;
 use crate::routes::Route;
 
@@ -17,6 +18,12 @@ pub fn AccountHome(
     /// Why the last logout failed, if it did.
     #[prop(into)]
     logout_error: Signal<Option<String>>,
+    /// Cloud storage used ("12.3 MB"); nothing while unknown.
+    #[prop(optional, into)]
+    cloud_used: Signal<Option<String>>,
+    /// "Active · OsmAnd Pro" / "OsmAnd Start"; nothing while unknown.
+    #[prop(optional, into)]
+    purchases_line: Signal<Option<String>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let actions = move || {
@@ -49,18 +56,23 @@ pub fn AccountHome(
                         <span class="list__label">{move || i18n.t().email}</span>
                         <span class="list__value list__value--wrap" id="se-account-email">{move || email.get()}</span>
                     </div>
+                    <EmailActions email=email/>
                 </li>
                 <li class="list__divider" aria-hidden="true"></li>
                 <li>
                     <a class="list__row list__row--link" id="se-login-menu-osmand-cloud-item" href=Route::Cloud.href()>
                         <span class="list__icon"><IconCloud/></span>
                         <span class="list__text"><span class="list__value">{move || i18n.t().cloud_title}</span></span>
+                        <span class="list__aside" id="se-login-menu-cloud-used">{move || cloud_used.get()}</span>
                     </a>
                 </li>
                 <li>
                     <a class="list__row list__row--link" id="se-login-menu-osmand-purchases" href=Route::Purchases.href()>
                         <span class="list__icon"><IconCart/></span>
-                        <span class="list__text"><span class="list__value">{move || i18n.t().purchases_title}</span></span>
+                        <span class="list__text">
+                            <span class="list__value">{move || i18n.t().purchases_title}</span>
+                            <span class="list__sub" id="se-login-menu-purchases-status">{move || purchases_line.get()}</span>
+                        </span>
                     </a>
                 </li>
                 <li class="list__divider" aria-hidden="true"></li>

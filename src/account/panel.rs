@@ -10,9 +10,11 @@ use crate::components::panel::PanelNav;
 use crate::components::{ErrorBanner, InfoBanner, Panel, Spinner};
 use crate::ctx::use_api;
 use crate::errors::error_message;
+use crate::i18n::format::format_size;
 use crate::i18n::use_i18n;
 use crate::routes::{login_href, Route};
 use crate::session::{use_session, Notice, SessionStatus};
+use osmand_api::client::ListFilesQuery;
 
 /// The account panel root.
 #[component]
@@ -94,6 +96,29 @@ fn LoggedIn(email: String) -> impl IntoView {
         }
     });
     let message = Signal::derive(move || logout_error.get().map(|e| error_message(&e, i18n.t())));
+    // The rows' second lines; a failure only leaves them empty (the pages behind them explain).
+    let api2 = use_api();
+    let info = LocalResource::new(move || {
+        let api = api2.clone();
+        async move { api.account_info().await.ok() }
+    });
+    let api3 = use_api();
+    let used = LocalResource::new(move || {
+        let api = api3.clone();
+        async move {
+            api.list_files(&ListFilesQuery::latest())
+                .await
+                .ok()
+                .map(|l| l.total_zip_size)
+        }
+    });
+    let cloud_used =
+        Signal::derive(move || used.get().flatten().map(|b| format_size(b, i18n.locale())));
+    let purchases_line = Signal::derive(move || {
+        info.get()
+            .flatten()
+            .map(|i| purchases_line_of(&i, i18n.locale()))
+    });
     view! {
         <AccountHome
             email=email
@@ -103,6 +128,8 @@ fn LoggedIn(email: String) -> impl IntoView {
             })
             logging_out=logout.pending()
             logout_error=message
+            cloud_used=cloud_used
+            purchases_line=purchases_line
         />
     }
 }
@@ -111,4 +138,12 @@ fn finish_logout(session: crate::session::Session, navigate: &impl Fn(&str, Navi
     session.status.set(SessionStatus::LoggedOut);
     session.notice.set(Some(Notice::LoggedOut));
     navigate(&Route::Account.href(), NavigateOptions::default());
+}
+
+/// The Purchases row's second line. TODO(lead): switch to `crate::purchases::home_summary`.
+fn purchases_line_of(
+    info: &osmand_api::models::AccountInfo,
+    _locale: crate::i18n::Locale,
+) -> String {
+    info.plan_name().unwrap_or("OsmAnd Start").to_string()
 }

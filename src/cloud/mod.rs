@@ -235,34 +235,12 @@ fn use_session_safe(e: &ApiError) -> bool {
 
 /// Saves bytes under `name` via a Blob and a temporary `<a download>`.
 fn save_bytes(name: &str, bytes: &[u8]) -> bool {
-    use wasm_bindgen::JsCast;
     let arr = js_sys::Uint8Array::from(bytes);
     let parts = js_sys::Array::of1(&arr);
     let Ok(blob) = web_sys::Blob::new_with_u8_array_sequence(&parts) else {
         return false;
     };
-    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
-        return false;
-    };
-    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
-        return false;
-    };
-    let Some(a) = doc
-        .create_element("a")
-        .ok()
-        .and_then(|e| e.dyn_into::<web_sys::HtmlAnchorElement>().ok())
-    else {
-        return false;
-    };
-    a.set_href(&url);
-    a.set_download(&model::save_name(name));
-    if let Some(body) = doc.body() {
-        let _ = body.append_child(&a);
-        a.click();
-        let _ = body.remove_child(&a);
-    }
-    let _ = web_sys::Url::revoke_object_url(&url);
-    true
+    crate::browser::save_blob(&model::save_name(name), &blob)
 }
 
 fn do_download(state: ListState, mode: Mode, it: Item, i18n: I18n) {

@@ -372,6 +372,16 @@ fn own_entries() -> Vec<Entry> {
         },
         Entry {
             component: "account-home",
+            state: "free",
+            render: || home_lines("start@example.com", Some("12.0 KB"), Some("OsmAnd Start")),
+        },
+        Entry {
+            component: "account-home",
+            state: "lines-loading",
+            render: || home_lines("demo@example.com", None, None),
+        },
+        Entry {
+            component: "account-home",
             state: "long-email",
             render: || {
                 home("a.very.long.mailbox.name.that.goes.on+osmand-cloud-sync@subdomain.example-company.co.uk", false, None)
@@ -441,6 +451,22 @@ fn empty_login(expired: Option<bool>, check_error: Option<ApiError>) -> AnyView 
     .into_any()
 }
 
+fn home_lines(email: &str, used: Option<&str>, line: Option<&str>) -> AnyView {
+    let used = used.map(String::from);
+    let line = line.map(String::from);
+    view! {
+        <AccountHome
+            email=email.to_string()
+            on_logout=Callback::new(|_| ())
+            logging_out=Signal::stored(false)
+            logout_error=Signal::stored(None::<String>)
+            cloud_used=Signal::stored(used)
+            purchases_line=Signal::stored(line)
+        />
+    }
+    .into_any()
+}
+
 fn home(email: &str, logging_out: bool, error: Option<ApiError>) -> AnyView {
     let i18n = use_i18n();
     let email = email.to_string();
@@ -455,6 +481,8 @@ fn home(email: &str, logging_out: bool, error: Option<ApiError>) -> AnyView {
             on_logout=Callback::new(|_| ())
             logging_out=Signal::stored(logging_out)
             logout_error=message
+            cloud_used=Signal::stored(Some("1.4 MB".to_string()))
+            purchases_line=Signal::stored(Some("Active · OsmAnd Pro".to_string()))
         />
     }
     .into_any()

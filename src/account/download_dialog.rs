@@ -1,0 +1,297 @@
+//! S11: the Download-all dialog — category tree with group and type checkboxes, ZIP/OSF, the
+//! size and time estimate, real progress, Cancel, and the result or a retryable error.
+
+use leptos::prelude::*;
+
+use crate::account::backup::{estimate_secs, BackupFormat, BackupTree, Check, Download, Group};
+use crate::account::strings::{strings, type_name, AccountStrings};
+use crate::components::{Dialog, ErrorBanner};
+use crate::i18n::format::{format_size, plural};
+use crate::i18n::{fill, use_i18n, Locale};
+
+/// A group's name.
+pub fn group_label(g: Group, s: &AccountStrings) -> &'static str {
+    match g {
+        Group::MyPlaces => s.group_my_places,
+        Group::Settings => s.group_settings,
+        Group::Resources => s.group_resources,
+        Group::Maps => s.group_maps,
+    }
+}
+
+/// "Takes less than a minute." / "Takes about 3 minutes."
+pub fn estimate_text(files: usize, bytes: i64, l: Locale) -> String {
+    let secs = estimate_secs(files, bytes);
+    if secs < 60 {
+        strings(l).estimate_short.to_string()
+    } else {
+        plural(strings(l).estimate_minutes, secs.div_ceil(60) as i64, l)
+    }
+}
+
+/// The status line under the progress bar while running and after the end.
+pub fn status_text(d: &Download, l: Locale) -> Option<String> {
+    let s = strings(l);
+    match d {
+        Download::Running { received: 0, .. } => Some(s.preparing.to_string()),
+        Download::Running {
+            received,
+            total: Some(total),
+        } => Some(fill(
+            s.received_of,
+            &[
+                ("received", &format_size(*received as i64, l)),
+                ("total", &format_size(*total as i64, l)),
+            ],
+        )),
+        Download::Running {
+            received,
+            total: None,
+        } => Some(fill(
+            s.received,
+            &[("received", &format_size(*received as i64, l))],
+        )),
+        Download::Done { name, size } => Some(fill(
+            s.done,
+            &[("name", name), ("size", &format_size(*size as i64, l))],
+        )),
+        Download::Cancelled => Some(s.cancelled.to_string()),
+        Download::Idle | Download::Failed(_) => None,
+    }
+}
+
+/// The dialog. Presentational: the owner keeps the state and runs the download.
+#[component]
+pub fn DownloadDialog(
+    #[prop(into)] open: Signal<bool>,
+    tree: StoredValue<BackupTree>,
+    selection: RwSignal<crate::account::backup::Selection>,
+    format: RwSignal<BackupFormat>,
+    expanded: RwSignal<Option<Group>>,
+    state: RwSignal<Download>,
+    on_download: Callback<()>,
+    on_cancel: Callback<()>,
+    on_close: Callback<()>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let s = move || strings(i18n.locale());
+    let running = Signal::derive(move || state.with(Download::is_running));
+    let totals =
+        Signal::derive(move || tree.with_value(|t| selection.with(|sel| t.selected_totals(sel))));
+    let error = Signal::derive(move || match state.get() {
+        Download::Failed(m) => Some(m),
+        _ => None,
+    });
+    let groups = move || {
+        tree.with_value(|t| t.groups.iter().map(|g| g.group).collect::<Vec<_>>())
+            .into_iter()
+            .map(|g| view! { <GroupRow group=g tree=tree selection=selection expanded=expanded running=running/> })
+            .collect_view()
+    };
+    let empty = move || tree.with_value(BackupTree::is_empty);
+    view! {
+        <Dialog
+            open=open
+            on_close=on_close
+            title=Signal::derive(move || s().dialog_title.to_string())
+            id="se-download-backup-dialog"
+            close_id="se-download-backup-dialog-close"
+            wide=true
+        >
+            {move || {
+                let d = state.get();
+                d.is_running().then(|| match d.percent() {
+                    Some(p) => view! {
+                        <progress class="backup__progress" id="se-download-backup-progress" max="100"
+                            value=p.to_string() aria-label=move || s().progress_label></progress>
+                    }.into_any(),
+                    None => view! {
+                        <progress class="backup__progress" id="se-download-backup-progress"
+                            aria-label=move || s().progress_label></progress>
+                    }.into_any(),
+                })
+            }}
+            <Show
+                when=move || !empty()
+                fallback=move || view! { <p class="empty-state" id="se-download-backup-empty">{move || s().nothing_to_back_up}</p> }
+            >
+                <p class="dialog__text">{move || s().dialog_intro}</p>
+                <ul class="backup-tree" id="se-download-backup-tree">{groups}</ul>
+                <fieldset class="segmented" disabled=move || running.get()>
+                    <legend class="segmented__legend">{move || s().format}</legend>
+                    <FormatOption value=BackupFormat::Osf id="se-osf-backup" label="OSF" format=format/>
+                    <FormatOption value=BackupFormat::Zip id="se-zip-backup" label="ZIP" format=format/>
+                </fieldset>
+                <p class="backup__hint">
+                    {move || if format.get() == BackupFormat::Zip { s().format_zip_hint } else { s().format_osf_hint }}
+                </p>
+                <p class="backup__estimate" id="se-download-backup-estimate">
+                    {move || {
+                        let (n, bytes) = totals.get();
+                        if n == 0 {
+                            s().nothing_selected.to_string()
+                        } else {
+                            format!("{} · {}", plural(s().files, n as i64, i18n.locale()), estimate_text(n, bytes, i18n.locale()))
+                        }
+                    }}
+                </p>
+            </Show>
+            <p class="backup__status" id="se-download-backup-status" role="status">
+                {move || state.with(|d| status_text(d, i18n.locale()))}
+            </p>
+            <ErrorBanner message=error on_retry=on_download id="se-download-backup-error"/>
+            <div class="dialog__actions">
+                <Show when=move || running.get()>
+                    <button type="button" class="btn" id="se-download-backup-cancel" on:click=move |_| on_cancel.run(())>
+                        {move || s().cancel_download}
+                    </button>
+                </Show>
+                <button
+                    type="button"
+                    class="btn btn--primary"
+                    id="se-download-backup-btn"
+                    data-bytes=move || totals.get().1.to_string()
+                    disabled=move || running.get() || totals.get().0 == 0
+                    aria-busy=move || if running.get() { "true" } else { "false" }
+                    on:click=move |_| {
+                        if !running.get_untracked() && totals.get_untracked().0 > 0 {
+                            on_download.run(());
+                        }
+                    }
+                >
+                    {move || fill(s().download_button, &[("size", &format_size(totals.get().1, i18n.locale()))])}
+                </button>
+            </div>
+        </Dialog>
+    }
+}
+
+#[component]
+fn FormatOption(
+    value: BackupFormat,
+    id: &'static str,
+    label: &'static str,
+    format: RwSignal<BackupFormat>,
+) -> impl IntoView {
+    view! {
+        <label class="segmented__option" class:segmented__option--on=move || format.get() == value>
+            <input type="radio" name="backup-format" id=id
+                prop:checked=move || format.get() == value
+                on:change=move |_| format.set(value)/>
+            <span>{label}</span>
+        </label>
+    }
+}
+
+#[component]
+fn GroupRow(
+    group: Group,
+    tree: StoredValue<BackupTree>,
+    selection: RwSignal<crate::account::backup::Selection>,
+    expanded: RwSignal<Option<Group>>,
+    #[prop(into)] running: Signal<bool>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let s = move || strings(i18n.locale());
+    let slug = group.slug();
+    let box_id = format!("se-backup-group-{slug}");
+    let list_id = format!("se-backup-group-{slug}-types");
+    let check = Signal::derive(move || {
+        tree.with_value(|t| selection.with(|sel| t.group_check(group, sel)))
+    });
+    let size = tree.with_value(|t| t.group(group).map(|g| g.size()).unwrap_or(0));
+    let open = move || expanded.get() == Some(group);
+    let types = tree.with_value(|t| t.group(group).map(|g| g.types.clone()).unwrap_or_default());
+    let label_id = format!("{box_id}-label");
+    view! {
+        <li class="backup-tree__group">
+            <div class="backup-tree__row">
+                <input
+                    type="checkbox"
+                    class="check__box"
+                    id=box_id.clone()
+                    aria-labelledby=label_id.clone()
+                    prop:checked=move || check.get() == Check::On
+                    prop:indeterminate=move || check.get() == Check::Mixed
+                    disabled=move || running.get()
+                    on:change=move |_| tree.with_value(|t| selection.update(|sel| t.toggle_group(group, sel)))
+                />
+                <button
+                    type="button"
+                    class="backup-tree__toggle"
+                    id=format!("{box_id}-toggle")
+                    aria-expanded=move || if open() { "true" } else { "false" }
+                    aria-controls=list_id.clone()
+                    on:click=move |_| expanded.update(|e| *e = if *e == Some(group) { None } else { Some(group) })
+                >
+                    <span class="backup-tree__name" id=label_id>{move || group_label(group, s())}</span>
+                    <span class="backup-tree__size">{move || format_size(size, i18n.locale())}</span>
+                    <span class="backup-tree__chevron" class:backup-tree__chevron--open=open aria-hidden="true"></span>
+                </button>
+            </div>
+            <ul class="backup-tree__types" id=list_id hidden=move || !open()>
+                {types.into_iter().map(|t| {
+                    let key = t.key.clone();
+                    let id = format!("se-backup-type-{}", t.key.to_ascii_lowercase());
+                    let k2 = key.clone();
+                    view! {
+                        <li class="backup-tree__row backup-tree__row--type">
+                            <input type="checkbox" class="check__box" id=id.clone()
+                                prop:checked=move || selection.with(|sel| sel.contains(&key))
+                                disabled=move || running.get()
+                                on:change=move |_| selection.update(|sel| sel.toggle(&k2))/>
+                            <label class="backup-tree__name" for=id>
+                                {let k = t.key.clone(); move || type_name(&k, i18n.locale())}
+                                <span class="backup-tree__meta">{move || plural(s().files, t.files as i64, i18n.locale())}</span>
+                            </label>
+                            <span class="backup-tree__size">{move || format_size(t.size, i18n.locale())}</span>
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+        </li>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn estimate_and_status_texts() {
+        assert_eq!(
+            estimate_text(3, 1000, Locale::En),
+            "Takes less than a minute."
+        );
+        assert_eq!(estimate_text(1500, 0, Locale::En), "Takes about 2 minutes.");
+        assert_eq!(
+            estimate_text(750, 0, Locale::Nl),
+            "Duurt ongeveer 1 minuut."
+        );
+        let run = |received, total| Download::Running { received, total };
+        assert_eq!(
+            status_text(&run(0, Some(10)), Locale::En).as_deref(),
+            Some("The server is packing your files…")
+        );
+        assert_eq!(
+            status_text(&run(1536, Some(3072)), Locale::En).as_deref(),
+            Some("1.5 KB of 3.0 KB")
+        );
+        assert_eq!(
+            status_text(&run(1536, None), Locale::Nl).as_deref(),
+            Some("1,5 KB ontvangen")
+        );
+        assert_eq!(status_text(&Download::Idle, Locale::En), None);
+        assert_eq!(
+            status_text(
+                &Download::Done {
+                    name: "Export_22-11-26.zip".into(),
+                    size: 2048
+                },
+                Locale::En
+            )
+            .as_deref(),
+            Some("Saved as Export_22-11-26.zip (2.0 KB).")
+        );
+    }
+}
