@@ -78,11 +78,17 @@ pub fn entries() -> Vec<Entry> {
         },
         Entry {
             component: "cloud-changes",
-            state: "confirm-delete-version",
+            state: "undo-delete-version",
             render: || {
                 let s = ListState::with_files(sample());
                 let first = s.items.get_untracked().first().cloned();
-                s.ask.set(first.map(Ask::DeleteVersion));
+                if let Some(f) = first.as_ref().map(|it| it.file.clone()) {
+                    s.items.update(|v| {
+                        *v = super::model::without_version(v, &f.r#type, &f.name, f.updatetimems)
+                    });
+                }
+                s.pending
+                    .set(first.map(|item| super::Pending { item, timer: None }));
                 list(Mode::Changes, s)
             },
         },

@@ -115,8 +115,7 @@ pub enum Load {
 /// A pending confirmation.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Ask {
-    DeleteVersion(Item),
-    DeleteFile(Item),
+    DeleteFile(Box<Item>),
     EmptyTrash,
 }
 
@@ -139,7 +138,19 @@ pub struct ListState {
     pub filter_kind: RwSignal<String>,
     /// Index of the first visible row (changes only when scrolling crosses a row).
     pub first_row: RwSignal<usize>,
+    /// A version delete waiting out its undo period (the server is asked only afterwards).
+    pub pending: RwSignal<Option<Pending>>,
 }
+
+/// A version removed from the list but not yet from the server.
+#[derive(Clone)]
+pub struct Pending {
+    pub item: Item,
+    pub timer: Option<leptos::leptos_dom::helpers::TimeoutHandle>,
+}
+
+/// How long Undo is offered after Delete version.
+pub const UNDO_MS: u64 = 8_000;
 
 impl ListState {
     pub fn new() -> Self {
@@ -155,6 +166,7 @@ impl ListState {
             filter_text: RwSignal::new(String::new()),
             filter_kind: RwSignal::new(String::new()),
             first_row: RwSignal::new(0),
+            pending: RwSignal::new(None),
         }
     }
 
@@ -274,6 +286,9 @@ fn do_download(state: ListState, mode: Mode, it: Item, i18n: I18n) {
     });
 }
 
+/// `deviceInfo` of versions written by the web portal (brand "OsmAnd", model "Web").
+const WEB_DEVICE: &str = "OsmAnd__model__Web";
+
 fn do_restore(state: ListState, it: Item, i18n: I18n) {
     let api = use_api();
     state.busy.set(Some(key(&it)));
@@ -284,8 +299,9 @@ fn do_restore(state: ListState, it: Item, i18n: I18n) {
         state.busy.set(None);
         match res {
             Ok(mut new) => {
-                // The answer carries no device; it is the web portal's version.
-                new.device_info = None;
+                // The answer carries no device; the server files it under the web portal's
+                // device, which a reload shows as "OsmAnd Web": show the same now.
+                new.device_info = Some(WEB_DEVICE.to_string());
                 let item = model::to_item(new, &tz);
                 state.items.update(|v| *v = model::with_inserted(v, item));
                 state
@@ -293,6 +309,89 @@ fn do_restore(state: ListState, it: Item, i18n: I18n) {
                     .set(Some(fill(cs(i18n).restored, &[("name", &it.name)])));
             }
             Err(e) => report(state, &e, i18n),
+        }
+    });
+}
+
+/// What a delayed delete needs once its owner may be gone (no context lookups then).
+#[derive(Clone)]
+struct Deps {
+    api: crate::ctx::ApiClient,
+    session: Option<crate::session::Session>,
+    i18n: I18n,
+}
+
+fn deps(i18n: I18n) -> Deps {
+    Deps {
+        api: use_api(),
+        session: use_context::<crate::session::Session>(),
+        i18n,
+    }
+}
+
+/// Delete version: the row goes at once, Undo is offered for [`UNDO_MS`], then the server is
+/// asked. A failure puts the row back with the reason.
+fn delete_with_undo(state: ListState, it: Item, d: Deps) {
+    flush_pending(state, d.clone());
+    let f = &it.file;
+    state
+        .items
+        .update(|v| *v = model::without_version(v, &f.r#type, &f.name, f.updatetimems));
+    state.error.set(None);
+    state.notice.set(None);
+    let later = d.clone();
+    let timer = leptos::leptos_dom::helpers::set_timeout_with_handle(
+        move || flush_pending(state, later),
+        std::time::Duration::from_millis(UNDO_MS),
+    )
+    .ok();
+    state.pending.set(Some(Pending { item: it, timer }));
+}
+
+/// Undo: the version comes back; the server was never asked.
+fn undo_delete(state: ListState) {
+    let Some(p) = state.pending.get_untracked() else {
+        return;
+    };
+    if let Some(t) = p.timer {
+        t.clear();
+    }
+    state.pending.set(None);
+    state.items.update(|v| *v = model::with_inserted(v, p.item));
+}
+
+/// Sends the waiting delete now (timer ran out, another delete, or the list is closing).
+fn flush_pending(state: ListState, d: Deps) {
+    let Some(Some(p)) = state.pending.try_get_untracked() else {
+        return;
+    };
+    if let Some(t) = p.timer {
+        t.clear();
+    }
+    state.pending.try_set(None);
+    spawn_local(async move {
+        let f = &p.item.file;
+        let res = d
+            .api
+            .delete_file_version(&f.name, &f.r#type, f.updatetimems)
+            .await;
+        match res {
+            Ok(()) => {
+                state
+                    .notice
+                    .try_set(Some(cs(d.i18n).version_deleted.to_string()));
+            }
+            Err(e) => {
+                if d.session.is_some_and(|s| s.end_if_expired(&e)) {
+                    return;
+                }
+                state
+                    .items
+                    .try_update(|v| *v = model::with_inserted(v, p.item.clone()));
+                state
+                    .error
+                    .try_set(Some(error_message(&e, d.i18n.t_untracked())));
+            }
         }
     });
 }
@@ -307,17 +406,6 @@ fn do_confirmed(state: ListState, i18n: I18n) {
     state.ask_error.set(None);
     spawn_local(async move {
         let result: Result<Option<String>, ApiError> = match &ask {
-            Ask::DeleteVersion(it) => {
-                let f = &it.file;
-                api.delete_file_version(&f.name, &f.r#type, f.updatetimems)
-                    .await
-                    .map(|()| {
-                        state.items.update(|v| {
-                            *v = model::without_version(v, &f.r#type, &f.name, f.updatetimems)
-                        });
-                        Some(cs(i18n).version_deleted.to_string())
-                    })
-            }
             Ask::DeleteFile(it) => {
                 let f = &it.file;
                 api.delete_file_all_versions(&f.name, &f.r#type, f.updatetimems, true)
@@ -387,6 +475,9 @@ fn do_confirmed(state: ListState, i18n: I18n) {
 #[component]
 pub fn CloudList(mode: Mode, state: ListState) -> impl IntoView {
     let i18n = use_i18n();
+    // Leaving the list while Undo is offered sends the delete right away: nothing is left half-done.
+    let closing = deps(i18n);
+    on_cleanup(move || flush_pending(state, closing));
     // Trash rows: one per file whose newest version is a tombstone.
     let shown: Memo<Arc<Vec<Item>>> = Memo::new(move |_| {
         let items = state.items.get();
@@ -458,26 +549,12 @@ pub fn CloudList(mode: Mode, state: ListState) -> impl IntoView {
     let notice = Signal::derive(move || state.notice.get());
     let ask_open = Signal::derive(move || state.ask.get().is_some());
     let ask_title = Signal::derive(move || match state.ask.get() {
-        Some(Ask::DeleteVersion(_)) => cs(i18n).delete_version_title.to_string(),
         Some(Ask::DeleteFile(_)) => cs(i18n).delete_now_title.to_string(),
         Some(Ask::EmptyTrash) | None => cs(i18n).empty_trash_title.to_string(),
     });
     let ask_text = Signal::derive(move || {
         let l = i18n.locale();
         match state.ask.get() {
-            Some(Ask::DeleteVersion(it)) => {
-                let time = format_change_time(
-                    it.file.updatetimems,
-                    crate::browser::now_ms(),
-                    tz(it.file.updatetimems),
-                    l,
-                )
-                .unwrap_or_default();
-                fill(
-                    cs(i18n).delete_version_text,
-                    &[("name", &it.name), ("time", &time)],
-                )
-            }
             Some(Ask::DeleteFile(it)) => fill(cs(i18n).delete_now_text, &[("name", &it.name)]),
             Some(Ask::EmptyTrash) | None => fill(
                 cs(i18n).empty_trash_text,
@@ -486,7 +563,6 @@ pub fn CloudList(mode: Mode, state: ListState) -> impl IntoView {
         }
     });
     let ask_label = Signal::derive(move || match state.ask.get() {
-        Some(Ask::DeleteVersion(_)) => cs(i18n).delete.to_string(),
         Some(Ask::DeleteFile(_)) => cs(i18n).delete_now.to_string(),
         Some(Ask::EmptyTrash) | None => cs(i18n).empty_trash.to_string(),
     });
@@ -586,6 +662,15 @@ pub fn CloudList(mode: Mode, state: ListState) -> impl IntoView {
             <div class="cloud-page">
                 <div aria-live="polite" class="cloud-status" id="se-cloud-status">
                     <InfoBanner message=notice id="se-cloud-notice"/>
+                    {move || state.pending.with(Option::is_some).then(|| view! {
+                        <div class="banner banner--info" id="se-cloud-undo-bar">
+                            <span class="banner__text">{move || cs(i18n).version_deleted_undo}</span>
+                            <button type="button" class="btn btn--small" id="se-cloud-undo"
+                                on:click=move |_| undo_delete(state)>
+                                {move || cs(i18n).undo}
+                            </button>
+                        </div>
+                    })}
                 </div>
                 <ErrorBanner message=action_error id="se-cloud-action-error"/>
                 {body}
@@ -665,6 +750,7 @@ fn ItemRow(mode: Mode, state: ListState, item: Item, top: String) -> impl IntoVi
     {
         let it = item.clone();
         let trash = mode == Mode::Trash;
+        let undo_deps = deps(i18n);
         items.push(MenuItem {
             id: if trash {
                 "se-trash-actions-delete".to_string()
@@ -680,12 +766,12 @@ fn ItemRow(mode: Mode, state: ListState, item: Item, top: String) -> impl IntoVi
             }),
             disabled: any_busy,
             on_select: Callback::new(move |_| {
-                state.ask_error.set(None);
-                state.ask.set(Some(if trash {
-                    Ask::DeleteFile(it.clone())
+                if trash {
+                    state.ask_error.set(None);
+                    state.ask.set(Some(Ask::DeleteFile(Box::new(it.clone()))));
                 } else {
-                    Ask::DeleteVersion(it.clone())
-                }));
+                    delete_with_undo(state, it.clone(), undo_deps.clone());
+                }
             }),
         });
     }
