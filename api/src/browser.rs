@@ -129,10 +129,13 @@ pub struct StreamedBody {
 /// Sends `req` and reads a successful answer chunk by chunk, calling `progress(received,
 /// content_length)` after each one, so a caller can show real progress and cancel with
 /// `signal`. A non-2xx answer is read whole and classified like any other call; a connection
-/// that breaks mid-body or ends short of its `Content-Length` is a [`ApiError::Network`].
+/// that breaks mid-body or ends short of its `Content-Length` is a [`ApiError::Network`]; a
+/// body that does not start with `magic` (say, an HTML or JSON page from a proxy instead of a
+/// zip archive) is a [`ApiError::Decode`].
 pub async fn fetch_streamed(
     req: HttpRequest,
     signal: Option<&AbortSignal>,
+    magic: &[u8],
     mut progress: impl FnMut(u64, Option<u64>),
 ) -> Result<StreamedBody, ApiError> {
     let request = build_request(&req, signal)?;
@@ -173,6 +176,7 @@ pub async fn fetch_streamed(
         .map_err(|_| ApiError::Network("the body could not be read".to_string()))?;
     let chunks = js_sys::Array::new();
     let mut received = 0u64;
+    let mut wrong_kind = false;
     progress(0, total);
     loop {
         let step = JsFuture::from(reader.read())
@@ -190,6 +194,14 @@ pub async fn fetch_streamed(
         let chunk: js_sys::Uint8Array = value
             .dyn_into()
             .map_err(|_| ApiError::Network("unreadable chunk".to_string()))?;
+        if received < magic.len() as u64 {
+            let head = chunk.to_vec();
+            let from = usize::try_from(received).unwrap_or(usize::MAX);
+            let want = magic.get(from..).unwrap_or_default();
+            let n = want.len().min(head.len());
+            // Judged at the end: a connection that then breaks is reported as that.
+            wrong_kind |= head.get(..n) != want.get(..n);
+        }
         received += u64::from(chunk.length());
         chunks.push(&chunk);
         progress(received, total);
@@ -198,6 +210,11 @@ pub async fn fetch_streamed(
         return Err(ApiError::Network(format!(
             "connection dropped after {received} of {total} bytes"
         )));
+    }
+    if wrong_kind || received < magic.len() as u64 {
+        return Err(ApiError::Decode(
+            "the answer is not the expected kind of file".to_string(),
+        ));
     }
     let options = web_sys::BlobPropertyBag::new();
     options.set_type("application/octet-stream");

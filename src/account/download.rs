@@ -9,6 +9,10 @@ use crate::account::strings::strings;
 use crate::errors::error_message;
 use crate::i18n::{fill, I18n};
 
+/// Every backup (OSF or ZIP) is a zip archive: it starts with a local file header.
+#[cfg(target_arch = "wasm32")]
+const ZIP_MAGIC: &[u8] = b"PK\x03\x04";
+
 /// The running request's canceller (browser only).
 #[cfg(target_arch = "wasm32")]
 pub type Canceller = StoredValue<Option<web_sys::AbortController>, LocalStorage>;
@@ -72,11 +76,15 @@ pub fn start(
         let signal = ctrl.as_ref().map(web_sys::AbortController::signal);
         cancel_with.set_value(ctrl);
         leptos::task::spawn_local(async move {
-            let res =
-                osmand_api::browser::fetch_streamed(req, signal.as_ref(), |received, total| {
+            let res = osmand_api::browser::fetch_streamed(
+                req,
+                signal.as_ref(),
+                ZIP_MAGIC,
+                |received, total| {
                     state.set(Download::Running { received, total });
-                })
-                .await;
+                },
+            )
+            .await;
             cancel_with.set_value(None);
             let next = match res {
                 Ok(body) => {

@@ -233,16 +233,15 @@ fn start_load(state: ListState) {
     });
 }
 
-/// Reports a failed action: session end, else the server's message.
-fn report(state: ListState, e: &ApiError, i18n: I18n) {
-    if use_session_safe(e) {
+/// Reports a failed action: session end, else the server's message. The session comes from
+/// [`Deps`], captured when the action started (there is no reactive owner in a task).
+fn report(state: ListState, e: &ApiError, d: &Deps) {
+    if d.session.is_some_and(|s| s.end_if_expired(e)) {
         return;
     }
-    state.error.set(Some(error_message(e, i18n.t())));
-}
-
-fn use_session_safe(e: &ApiError) -> bool {
-    use_context::<crate::session::Session>().is_some_and(|s| s.end_if_expired(e))
+    state
+        .error
+        .set(Some(error_message(e, d.i18n.t_untracked())));
 }
 
 /// Saves bytes under `name` via a Blob and a temporary `<a download>`.
@@ -256,7 +255,8 @@ fn save_bytes(name: &str, bytes: &[u8]) -> bool {
 }
 
 fn do_download(state: ListState, mode: Mode, it: Item, i18n: I18n) {
-    let api = use_api();
+    let d = deps(i18n);
+    let api = d.api.clone();
     state.busy.set(Some(key(&it)));
     state.error.set(None);
     spawn_local(async move {
@@ -281,7 +281,7 @@ fn do_download(state: ListState, mode: Mode, it: Item, i18n: I18n) {
                         .set(Some(fill(cs(i18n).downloaded, &[("name", &it.name)])));
                 }
             }
-            Err(e) => report(state, &e, i18n),
+            Err(e) => report(state, &e, &d),
         }
     });
 }
@@ -290,7 +290,8 @@ fn do_download(state: ListState, mode: Mode, it: Item, i18n: I18n) {
 const WEB_DEVICE: &str = "OsmAnd__model__Web";
 
 fn do_restore(state: ListState, it: Item, i18n: I18n) {
-    let api = use_api();
+    let d = deps(i18n);
+    let api = d.api.clone();
     state.busy.set(Some(key(&it)));
     state.error.set(None);
     spawn_local(async move {
@@ -308,7 +309,7 @@ fn do_restore(state: ListState, it: Item, i18n: I18n) {
                     .notice
                     .set(Some(fill(cs(i18n).restored, &[("name", &it.name)])));
             }
-            Err(e) => report(state, &e, i18n),
+            Err(e) => report(state, &e, &d),
         }
     });
 }
