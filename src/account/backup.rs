@@ -403,7 +403,8 @@ mod tests {
     #[test]
     fn tree_groups_in_order_without_empty_groups() {
         let tree = BackupTree::from_files(&sample());
-        let shape: Vec<(Group, Vec<(&str, usize, i64)>)> = tree
+        type Shape<'a> = Vec<(Group, Vec<(&'a str, usize, i64)>)>;
+        let shape: Shape = tree
             .groups
             .iter()
             .map(|g| {
