@@ -24,6 +24,22 @@ pub enum Notice {
     SessionExpired,
     /// The user pressed Logout.
     LoggedOut,
+    /// The account was deleted from this browser.
+    AccountDeleted,
+    /// The e-mail address was changed: the server ended the session.
+    EmailChanged,
+}
+
+impl Notice {
+    /// The notice in the user's language.
+    pub fn text(self, s: &crate::i18n::Strings) -> &'static str {
+        match self {
+            Notice::SessionExpired => s.notice_session_expired,
+            Notice::LoggedOut => s.notice_logged_out,
+            Notice::AccountDeleted => s.notice_account_deleted,
+            Notice::EmailChanged => s.notice_email_changed,
+        }
+    }
 }
 
 /// The session context, provided once at the root.

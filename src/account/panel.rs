@@ -52,10 +52,7 @@ pub fn AccountPanel(
                 })
             });
             let notice = Signal::derive(move || {
-                session.notice.get().map(|n| match n {
-                    Notice::SessionExpired => i18n.t().notice_session_expired.to_string(),
-                    Notice::LoggedOut => i18n.t().notice_logged_out.to_string(),
-                })
+                session.notice.get().map(|n| n.text(i18n.t()).to_string())
             });
             view! {
                 <Panel title=Signal::derive(move || i18n.t().osmand_account.to_string()) nav=PanelNav::Close(Route::Map.href())>

@@ -12,7 +12,7 @@ use crate::components::{InfoBanner, Panel};
 use crate::ctx::use_api;
 use crate::i18n::use_i18n;
 use crate::routes::{safe_redirect, Route};
-use crate::session::{use_session, Notice, SessionStatus};
+use crate::session::{use_session, SessionStatus};
 
 /// localStorage key of the last e-mail used to log in (pre-fills the form; not a secret).
 pub const LAST_EMAIL_KEY: &str = "osmand-account.last-email";
@@ -129,12 +129,7 @@ pub fn LoginPage() -> impl IntoView {
         });
     });
 
-    let notice = Signal::derive(move || {
-        session.notice.get().map(|n| match n {
-            Notice::SessionExpired => i18n.t().notice_session_expired.to_string(),
-            Notice::LoggedOut => i18n.t().notice_logged_out.to_string(),
-        })
-    });
+    let notice = Signal::derive(move || session.notice.get().map(|n| n.text(i18n.t()).to_string()));
 
     view! {
         <Panel

@@ -1,8 +1,205 @@
-//! Gallery states of this area.
+//! Gallery states of the danger zone: each Change e-mail step and error, the Delete account page.
 
+use leptos::prelude::*;
+
+use crate::danger::change_email::{ChangeEmailDialog, ChangeState, Step};
+use crate::danger::delete_account::{DeleteAccountForm, DeleteState};
+use crate::danger::rules::{Failure, Field};
 use crate::gallery::Entry;
+
+const ME: &str = "demo@example.com";
+const NEW: &str = "new.address@example.org";
+
+fn failure(field: Field, text: &str, value: &str) -> Option<Failure> {
+    Some(Failure {
+        field,
+        text: text.into(),
+        value: value.into(),
+    })
+}
+
+fn change(setup: fn(&ChangeState)) -> AnyView {
+    let st = ChangeState::new(ME.into());
+    setup(&st);
+    let noop = || Callback::new(|_| ());
+    view! {
+        <ChangeEmailDialog open=Signal::stored(true) state=st on_close=noop() on_resend_old=noop()
+            on_next=noop() on_resend_new=noop() on_back=noop() on_finish=noop() on_login=noop()/>
+    }
+    .into_any()
+}
+
+fn delete(setup: fn(&DeleteState)) -> AnyView {
+    let st = DeleteState::new(ME.into());
+    setup(&st);
+    view! {
+        <DeleteAccountForm state=st on_send=Callback::new(|_| ()) on_delete=Callback::new(|_| ())/>
+    }
+    .into_any()
+}
+
+fn step_new(st: &ChangeState) {
+    st.old_code.set("4821".into());
+    st.new_email.set(NEW.into());
+    st.sent_to.set(Some(NEW.into()));
+    st.step.set(Step::New);
+}
 
 /// Every state of this area's components, for the designers' gallery.
 pub fn entries() -> Vec<Entry> {
-    vec![]
+    vec![
+        Entry {
+            component: "danger-change-email",
+            state: "sending-code",
+            render: || change(|st| st.sending.set(true)),
+        },
+        Entry {
+            component: "danger-change-email",
+            state: "code-sent",
+            render: || change(|st| st.sent_to.set(Some(ME.into()))),
+        },
+        Entry {
+            component: "danger-change-email",
+            state: "wrong-old-code",
+            render: || {
+                change(|st| {
+                    st.sent_to.set(Some(ME.into()));
+                    st.old_code.set("1111".into());
+                    st.new_email.set(NEW.into());
+                    st.failure.set(failure(
+                        Field::OldCode,
+                        "Token is not valid or expired (24h)",
+                        "1111",
+                    ));
+                })
+            },
+        },
+        Entry {
+            component: "danger-change-email",
+            state: "address-taken",
+            render: || {
+                change(|st| {
+                    st.sent_to.set(Some(ME.into()));
+                    st.old_code.set("4821".into());
+                    st.new_email.set("start@example.com".into());
+                    st.failure.set(failure(
+                        Field::NewEmail,
+                        "User was already registered with such email",
+                        "start@example.com",
+                    ));
+                })
+            },
+        },
+        Entry {
+            component: "danger-change-email",
+            state: "checking",
+            render: || {
+                change(|st| {
+                    st.sent_to.set(Some(ME.into()));
+                    st.old_code.set("4821".into());
+                    st.new_email.set(NEW.into());
+                    st.busy.set(true);
+                })
+            },
+        },
+        Entry {
+            component: "danger-change-email",
+            state: "new-code",
+            render: || change(step_new),
+        },
+        Entry {
+            component: "danger-change-email",
+            state: "wrong-new-code",
+            render: || {
+                change(|st| {
+                    step_new(st);
+                    st.new_code.set("0000".into());
+                    st.failure.set(failure(
+                        Field::NewCode,
+                        "Token is not valid or expired (24h)",
+                        "0000",
+                    ));
+                })
+            },
+        },
+        Entry {
+            component: "danger-change-email",
+            state: "network-error",
+            render: || {
+                change(|st| {
+                    step_new(st);
+                    st.new_code.set("5930".into());
+                    st.failure.set(failure(
+                        Field::General,
+                        "The OsmAnd server can’t be reached. Check your internet connection and try again.",
+                        "",
+                    ));
+                })
+            },
+        },
+        Entry {
+            component: "danger-change-email",
+            state: "done",
+            render: || {
+                change(|st| {
+                    step_new(st);
+                    st.step.set(Step::Done);
+                })
+            },
+        },
+        Entry {
+            component: "danger-delete-account",
+            state: "start",
+            render: || delete(|_| ()),
+        },
+        Entry {
+            component: "danger-delete-account",
+            state: "code-sent",
+            render: || delete(|st| st.sent.set(true)),
+        },
+        Entry {
+            component: "danger-delete-account",
+            state: "email-mismatch",
+            render: || {
+                delete(|st| {
+                    st.sent.set(true);
+                    st.typed.set("someone@example.com".into());
+                    st.code.set("1234".into());
+                    st.failure.set(failure(
+                        Field::Email,
+                        "Email does not match",
+                        "someone@example.com",
+                    ));
+                })
+            },
+        },
+        Entry {
+            component: "danger-delete-account",
+            state: "wrong-code",
+            render: || {
+                delete(|st| {
+                    st.sent.set(true);
+                    st.typed.set(ME.into());
+                    st.code.set("9999".into());
+                    st.failure.set(failure(
+                        Field::Code,
+                        "Token is not valid or expired (24h), or password is not valid",
+                        "9999",
+                    ));
+                })
+            },
+        },
+        Entry {
+            component: "danger-delete-account",
+            state: "deleting",
+            render: || {
+                delete(|st| {
+                    st.sent.set(true);
+                    st.typed.set(ME.into());
+                    st.code.set("1234".into());
+                    st.deleting.set(true);
+                })
+            },
+        },
+    ]
 }

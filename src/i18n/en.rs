@@ -87,6 +87,8 @@ pub static EN: Strings = Strings {
     notice_logged_out_by_server: "You are logged out by server!",
     notice_session_expired: "Your session has ended. Log in again to continue where you were.",
     notice_logged_out: "You have been logged out.",
+    notice_account_deleted: "Your OsmAnd account and all its cloud data have been deleted.",
+    notice_email_changed: "Your e-mail address was changed. Log in with the new address.",
 
     logout: "Logout",
     logging_out: "Logging out…",

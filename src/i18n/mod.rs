@@ -226,6 +226,8 @@ pub struct Strings {
     pub notice_logged_out_by_server: &'static str,
     pub notice_session_expired: &'static str,
     pub notice_logged_out: &'static str,
+    pub notice_account_deleted: &'static str,
+    pub notice_email_changed: &'static str,
 
     // Account home (S6)
     pub logout: &'static str,

@@ -87,6 +87,8 @@ pub static NL: Strings = Strings {
     notice_logged_out_by_server: "U bent door de server uitgelogd.",
     notice_session_expired: "Uw sessie is verlopen. Log opnieuw in om verder te gaan waar u was.",
     notice_logged_out: "U bent uitgelogd.",
+    notice_account_deleted: "Uw OsmAnd-account en al zijn cloudgegevens zijn verwijderd.",
+    notice_email_changed: "Uw e-mailadres is gewijzigd. Log in met het nieuwe adres.",
 
     logout: "Uitloggen",
     logging_out: "Bezig met uitloggen…",

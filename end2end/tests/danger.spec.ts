@@ -1,0 +1,333 @@
+import { test, expect, type Page, type APIRequestContext } from '@playwright/test';
+import { clearFaults, expectNoA11yViolations, fault, freshAccount, latestCode, login, uniqueEmail, DEMO } from './helpers';
+
+// Danger zone (issue #7): change e-mail with codes from the outbox, delete account, and every bad
+// input and failure on the way. Destructive steps only ever use fresh accounts.
+
+test.afterEach(async ({ request }) => {
+  await clearFaults(request);
+  await request.delete('/dev/clock');
+});
+
+async function dump(request: APIRequestContext, email: string) {
+  return request.get(`/dev/accounts/${encodeURIComponent(email)}`);
+}
+
+async function outbox(request: APIRequestContext, to: string) {
+  return (await (await request.get(`/dev/outbox?to=${encodeURIComponent(to)}`)).json()) as { action: string; code: string | null }[];
+}
+
+async function openChange(page: Page, email: string) {
+  await page.locator('#se-login-menu-user-item-actions').click();
+  await page.locator('#se-account-change-email').click();
+  await expect(page.locator('#se-change-email-dialog')).toBeVisible();
+  await expect(page.locator('#se-change-email-sent')).toContainText(`We sent a code to ${email}`);
+}
+
+async function loginForm(page: Page, who: { email: string; password: string }) {
+  await page.getByLabel('Email').fill(who.email);
+  await page.getByLabel('Password', { exact: true }).fill(who.password);
+  await page.getByRole('button', { name: 'Continue' }).click();
+}
+
+test('change e-mail end to end: codes from both mailboxes, then only the new address logs in, with the same files', async ({ page, request }) => {
+  const who = await freshAccount(request, { pro: true, files: 'demo' });
+  const before = await (await dump(request, who.email)).json();
+  const newEmail = uniqueEmail('changed');
+  await login(page, who);
+  await openChange(page, who.email);
+  await expectNoA11yViolations(page);
+  await page.locator('#change-old-code').fill(await latestCode(request, who.email));
+  await page.locator('#change-new-email').fill(`  ${newEmail.toUpperCase()} `);
+  await page.locator('#se-change-email-next').click();
+  await expect(page.locator('#se-change-email-sent')).toContainText(`We sent a code to ${newEmail}`);
+  await expect(page.locator('#change-new-code')).toBeFocused();
+  await page.locator('#change-new-code').fill(await latestCode(request, newEmail));
+  await page.locator('#se-change-email-finish').click();
+  await expect(page.locator('#se-change-email-done')).toContainText(newEmail);
+  await expectNoA11yViolations(page);
+  // The old address is told about the change.
+  expect((await outbox(request, who.email))[0].action).toBe('email-changed');
+  await page.locator('#se-change-email-login').click();
+  await expect(page.locator('#se-alert-login-info')).toContainText('Your e-mail address was changed');
+  await expect(page.getByLabel('Email')).toHaveValue(newEmail);
+  // The old address no longer logs in.
+  await page.getByLabel('Email').fill(who.email);
+  await page.getByLabel('Password', { exact: true }).fill(who.password);
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await expect(page.locator('#se-login-error, #username-error').first()).toBeVisible();
+  await loginForm(page, { email: newEmail, password: who.password });
+  await expect(page.locator('#se-account-email')).toHaveText(newEmail);
+  const after = await (await dump(request, newEmail)).json();
+  expect(after.files.length).toBe(before.files.length);
+  expect((await dump(request, who.email)).status()).toBe(404);
+});
+
+test('change e-mail: wrong old code, taken or invalid address, wrong new code — each in place, each recoverable', async ({ page, request }) => {
+  const who = await freshAccount(request, { pro: true });
+  const newEmail = uniqueEmail('changed');
+  await login(page, who);
+  await openChange(page, who.email);
+  const next = page.locator('#se-change-email-next');
+  await expect(next).toBeDisabled();
+  // Invalid address: caught before a request.
+  await page.locator('#change-old-code').fill('Code: 12 34');
+  await expect(page.locator('#change-old-code')).toHaveValue('1234');
+  await page.locator('#change-new-email').fill('not-an-address');
+  await next.click();
+  await expect(page.locator('#change-new-email-error')).toHaveText('Please enter a valid e-mail address.');
+  // Same address as now.
+  await page.locator('#change-new-email').fill(who.email);
+  await next.click();
+  await expect(page.locator('#change-new-email-error')).toHaveText('This is already your address.');
+  // Wrong old code: the server's message under the code field; Next stays usable.
+  const code = await latestCode(request, who.email);
+  await page.locator('#change-old-code').fill(code === '0000' ? '1111' : '0000');
+  await page.locator('#change-new-email').fill(newEmail);
+  await next.click();
+  await expect(page.locator('#change-old-code-error')).toContainText('Token is not valid or expired');
+  await expect(next).toBeEnabled();
+  // The code wore out; a new one is sent on request.
+  await page.locator('#se-change-email-resend-old').click();
+  await expect(page.locator('#se-change-email-sent')).toContainText('We sent a code');
+  const fresh = await latestCode(request, who.email);
+  // Address already registered.
+  await page.locator('#change-old-code').fill(fresh);
+  await page.locator('#change-new-email').fill(DEMO.email);
+  await next.click();
+  await expect(page.locator('#change-new-email-error')).toContainText('already registered');
+  await page.locator('#change-new-email').fill(newEmail);
+  await expect(page.locator('#change-new-email-error')).toBeEmpty();
+  await next.click();
+  await expect(page.locator('#change-new-code')).toBeVisible();
+  // Wrong new code, then a resend and the right one.
+  await page.locator('#change-new-code').fill('0000');
+  await page.locator('#se-change-email-finish').click();
+  await expect(page.locator('#change-new-code-error')).toContainText('Token is not valid or expired');
+  await page.locator('#se-change-email-resend-new').click();
+  await expect(page.locator('#se-change-email-sent')).toContainText(newEmail);
+  await page.locator('#change-new-code').fill(await latestCode(request, newEmail));
+  await page.locator('#se-change-email-finish').click();
+  await expect(page.locator('#se-change-email-done')).toBeVisible();
+});
+
+test('change e-mail: an abandoned attempt does not block a retry with the same new address', async ({ page, request }) => {
+  const who = await freshAccount(request, { pro: true });
+  const newEmail = uniqueEmail('retry');
+  await login(page, who);
+  await openChange(page, who.email);
+  await page.locator('#change-old-code').fill(await latestCode(request, who.email));
+  await page.locator('#change-new-email').fill(newEmail);
+  await page.locator('#se-change-email-next').click();
+  await expect(page.locator('#change-new-code')).toBeVisible();
+  await page.locator('#se-change-email-dialog-close-btn').click();
+  await expect(page.locator('#se-change-email-dialog')).toBeHidden();
+  await openChange(page, who.email);
+  await page.locator('#change-old-code').fill(await latestCode(request, who.email));
+  await page.locator('#change-new-email').fill(newEmail);
+  await page.locator('#se-change-email-next').click();
+  await expect(page.locator('#change-new-code')).toBeVisible();
+});
+
+test('change e-mail: an expired code is refused', async ({ page, request }) => {
+  const who = await freshAccount(request, { pro: true });
+  await login(page, who);
+  await openChange(page, who.email);
+  await request.post('/dev/clock', { data: { advance_ms: 25 * 3600 * 1000 } });
+  await page.locator('#change-old-code').fill(await latestCode(request, who.email));
+  await page.locator('#change-new-email').fill(uniqueEmail('late'));
+  await page.locator('#se-change-email-next').click();
+  await expect(page.locator('#change-old-code-error')).toContainText('expired');
+});
+
+for (const [label, spec, text] of [
+  ['500', { status: 500 }, /error 500/],
+  ['dropped connection', { drop: true }, /can’t be reached/],
+] as const) {
+  test(`change e-mail: ${label} at each step is shown and the step can be retried`, async ({ page, request }) => {
+    const who = await freshAccount(request, { pro: true });
+    const newEmail = uniqueEmail('fault');
+    await login(page, who);
+    // Sending the first code.
+    await fault(request, { path: '/mapapi/auth/send-code', times: 1, ...spec });
+    await page.locator('#se-login-menu-user-item-actions').click();
+    await page.locator('#se-account-change-email').click();
+    await expect(page.locator('#se-change-email-error')).toContainText(text);
+    await page.locator('#se-change-email-resend-old').click();
+    await expect(page.locator('#se-change-email-sent')).toContainText('We sent a code');
+    // Next.
+    await page.locator('#change-old-code').fill(await latestCode(request, who.email));
+    await page.locator('#change-new-email').fill(newEmail);
+    await fault(request, { path: '/mapapi/auth/send-code-to-new-email', times: 1, ...spec });
+    await page.locator('#se-change-email-next').click();
+    await expect(page.locator('#se-change-email-error')).toContainText(text);
+    await page.locator('#se-change-email-next').click();
+    await expect(page.locator('#change-new-code')).toBeVisible();
+    // Finish.
+    await page.locator('#change-new-code').fill(await latestCode(request, newEmail));
+    await fault(request, { path: '/mapapi/auth/change-email', times: 1, ...spec });
+    await page.locator('#se-change-email-finish').click();
+    await expect(page.locator('#se-change-email-error')).toContainText(text);
+    await page.locator('#se-change-email-finish').click();
+    await expect(page.locator('#se-change-email-done')).toBeVisible();
+    expect((await dump(request, newEmail)).status()).toBe(200);
+  });
+}
+
+async function openDelete(page: Page, request: APIRequestContext, email: string) {
+  await page.locator('#se-login-menu-delete-account').click();
+  await expect(page).toHaveURL(/\/map\/delete-account\/?$/);
+  await page.locator('#se-delete-send-code').click();
+  await expect(page.locator('#se-delete-code-sent')).toContainText(`We sent a code to ${email}`);
+  return latestCode(request, email);
+}
+
+test('delete account: the account, its devices and files are gone and login fails', async ({ page, request }) => {
+  const who = await freshAccount(request, { pro: true, files: 'demo' });
+  expect((await (await dump(request, who.email)).json()).files.length).toBeGreaterThan(5);
+  await login(page, who);
+  const code = await openDelete(page, request, who.email);
+  await expectNoA11yViolations(page);
+  await page.locator('#delete-email').fill(` ${who.email.toUpperCase()}`);
+  await page.locator('#delete-code').fill(code);
+  // A double click sends one request: the button waits while the first runs.
+  await fault(request, { path: '/mapapi/auth/delete-account', delay_ms: 1500, times: 1 });
+  await page.locator('#se-delete-account-btn').dblclick();
+  await expect(page.locator('#se-delete-account-btn')).toBeDisabled();
+  await expect(page.locator('#se-alert-login-info')).toContainText('Your OsmAnd account and all its cloud data have been deleted.');
+  await expect(page).toHaveURL(/\/map\/account\/?$/);
+  expect((await dump(request, who.email)).status()).toBe(404);
+  await page.goto('/map/account/login');
+  await loginForm(page, who);
+  await expect(page.locator('#se-login-error, #username-error').first()).toBeVisible();
+});
+
+test('delete account: mismatching address, missing and wrong code, expired code — nothing deleted', async ({ page, request }) => {
+  const who = await freshAccount(request, { pro: true, files: 'demo' });
+  await login(page, who);
+  const code = await openDelete(page, request, who.email);
+  const button = page.locator('#se-delete-account-btn');
+  await page.locator('#delete-email').fill('someone.else@example.com');
+  await page.locator('#delete-code').fill(code);
+  await button.click();
+  await expect(page.locator('#delete-email-error')).toHaveText('Email does not match');
+  await page.locator('#delete-email').fill(who.email);
+  await expect(page.locator('#delete-email-error')).toBeEmpty();
+  await page.locator('#delete-code').fill('12');
+  await button.click();
+  await expect(page.locator('#delete-code-error')).toHaveText('Enter the 4-digit code from the e-mail.');
+  await page.locator('#delete-code').fill(code === '0000' ? '1111' : '0000');
+  await button.click();
+  await expect(page.locator('#delete-code-error')).toContainText('Token is not valid or expired');
+  await page.locator('#se-delete-send-code').click();
+  await expect(page.locator('#se-delete-code-sent')).toBeVisible();
+  const fresh = await latestCode(request, who.email);
+  await request.post('/dev/clock', { data: { advance_ms: 25 * 3600 * 1000 } });
+  await page.locator('#delete-code').fill(fresh);
+  await button.click();
+  await expect(page.locator('#delete-code-error')).toContainText('expired');
+  expect((await dump(request, who.email)).status()).toBe(200);
+});
+
+test('delete account: 500 and a dropped connection are shown and the delete can be retried', async ({ page, request }) => {
+  const who = await freshAccount(request, { pro: true });
+  await login(page, who);
+  await fault(request, { path: '/mapapi/auth/send-code', status: 500, times: 1 });
+  await page.locator('#se-login-menu-delete-account').click();
+  await page.locator('#se-delete-send-code').click();
+  await expect(page.locator('#se-delete-account-error')).toContainText('error 500');
+  await page.locator('#se-delete-send-code').click();
+  await expect(page.locator('#se-delete-code-sent')).toBeVisible();
+  await page.locator('#delete-email').fill(who.email);
+  await page.locator('#delete-code').fill(await latestCode(request, who.email));
+  await fault(request, { path: '/mapapi/auth/delete-account', drop: true, times: 1 });
+  await page.locator('#se-delete-account-btn').click();
+  await expect(page.locator('#se-delete-account-error')).toContainText('can’t be reached');
+  expect((await dump(request, who.email)).status()).toBe(200);
+  await fault(request, { path: '/mapapi/auth/delete-account', status: 500, times: 1 });
+  await page.locator('#se-delete-account-btn').click();
+  await expect(page.locator('#se-delete-account-error')).toContainText('error 500');
+  await page.locator('#se-delete-account-btn').click();
+  await expect(page.locator('#se-alert-login-info')).toContainText('deleted');
+  expect((await dump(request, who.email)).status()).toBe(404);
+});
+
+test('delete account deep link: a logged-out visitor logs in first and comes back', async ({ page, request }) => {
+  const who = await freshAccount(request, { pro: true });
+  await page.goto('/map/delete-account/');
+  await expect(page).toHaveURL(/\/map\/account\/login/);
+  await loginForm(page, who);
+  await expect(page).toHaveURL(/\/map\/delete-account\/?$/);
+  await expect(page.locator('#se-delete-account-dialog')).toBeVisible();
+});
+
+test('keyboard only: change the e-mail', async ({ page, request }) => {
+  const who = await freshAccount(request, { pro: true });
+  const newEmail = uniqueEmail('kbd');
+  await login(page, who);
+  const opener = page.locator('#se-login-menu-user-item-actions');
+  await opener.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('#se-account-change-email')).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('#se-change-email-sent')).toContainText('We sent a code');
+  // Focus is inside the dialog; Tab to the code field and type.
+  for (let i = 0; i < 6 && !(await page.locator('#change-old-code').evaluate((el) => el === document.activeElement)); i++) {
+    await page.keyboard.press('Tab');
+  }
+  await page.keyboard.type(await latestCode(request, who.email));
+  await page.keyboard.press('Tab'); // the resend button
+  await page.keyboard.press('Tab');
+  await expect(page.locator('#change-new-email')).toBeFocused();
+  await page.keyboard.type(newEmail);
+  await page.keyboard.press('Enter');
+  await expect(page.locator('#change-new-code')).toBeFocused();
+  await page.keyboard.type(await latestCode(request, newEmail));
+  await page.keyboard.press('Enter');
+  await expect(page.locator('#se-change-email-login')).toBeVisible();
+  await page.locator('#se-change-email-login').focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByLabel('Email')).toHaveValue(newEmail);
+});
+
+test('keyboard only: Escape closes the change dialog and focus returns to the ⋮ button', async ({ page }) => {
+  await login(page, DEMO);
+  const opener = page.locator('#se-login-menu-user-item-actions');
+  await opener.focus();
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Enter');
+  await expect(page.locator('#se-change-email-dialog')).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.locator('#se-change-email-dialog')).toBeHidden();
+  await expect(opener).toBeFocused();
+});
+
+test('keyboard only: delete an account', async ({ page, request }) => {
+  const who = await freshAccount(request, { pro: true });
+  await login(page, who);
+  await page.goto('/map/delete-account/');
+  const send = page.locator('#se-delete-send-code');
+  await send.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('#delete-email')).toBeFocused();
+  await page.keyboard.type(who.email);
+  await page.keyboard.press('Tab');
+  await page.keyboard.type(await latestCode(request, who.email));
+  await page.keyboard.press('Enter');
+  await expect(page.locator('#se-alert-login-info')).toContainText('deleted');
+  expect((await dump(request, who.email)).status()).toBe(404);
+});
+
+test('axe: delete page and change dialog in Dutch', async ({ page, request }) => {
+  const who = await freshAccount(request, { pro: true });
+  await login(page, who);
+  await page.getByRole('combobox').selectOption('nl');
+  await page.goto('/map/delete-account/');
+  await expect(page.locator('#se-delete-account-dialog')).toBeVisible();
+  await expectNoA11yViolations(page);
+  await page.goto('/map/account/');
+  await page.locator('#se-login-menu-user-item-actions').click();
+  await page.locator('#se-account-change-email').click();
+  await expect(page.locator('#se-change-email-sent')).toBeVisible();
+  await expectNoA11yViolations(page);
+});

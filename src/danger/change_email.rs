@@ -1,0 +1,381 @@
+//! S7: Change e-mail — a code to the current address, the new address with that code, a code
+//! to the new address, done. Every error stays next to its field and goes away when the field is
+//! edited, so the user can always try again in place.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use osmand_api::client::CodeAction;
+use osmand_api::error::ApiError;
+
+use crate::auth::rules::{clean_code, normalize_email};
+use crate::components::{Dialog, ErrorBanner, InfoBanner, TextField};
+use crate::ctx::ApiClient;
+use crate::danger::rules::{check_change, field_of, Failure, Field, Problem};
+use crate::danger::strings::{strings, DangerStrings};
+use crate::errors::error_message;
+use crate::i18n::{fill, use_i18n, I18n};
+
+/// Where the dialog is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Step {
+    /// Code from the current address + the new address.
+    Old,
+    /// Code from the new address.
+    New,
+    /// Changed; the server has ended the session.
+    Done,
+}
+
+/// Everything the dialog shows (the gallery builds one with fixed values).
+#[derive(Clone, Copy)]
+pub struct ChangeState {
+    pub current: RwSignal<String>,
+    pub step: RwSignal<Step>,
+    pub old_code: RwSignal<String>,
+    pub new_email: RwSignal<String>,
+    pub new_code: RwSignal<String>,
+    /// A call is running (buttons wait).
+    pub busy: RwSignal<bool>,
+    /// A code is being (re)sent.
+    pub sending: RwSignal<bool>,
+    /// The last code went out (to this address).
+    pub sent_to: RwSignal<Option<String>>,
+    pub failure: RwSignal<Option<Failure>>,
+}
+
+impl ChangeState {
+    pub fn new(current: String) -> Self {
+        ChangeState {
+            current: RwSignal::new(current),
+            step: RwSignal::new(Step::Old),
+            old_code: RwSignal::new(String::new()),
+            new_email: RwSignal::new(String::new()),
+            new_code: RwSignal::new(String::new()),
+            busy: RwSignal::new(false),
+            sending: RwSignal::new(false),
+            sent_to: RwSignal::new(None),
+            failure: RwSignal::new(None),
+        }
+    }
+
+    /// Starts over (each opening of the dialog).
+    pub fn reset(&self) {
+        self.step.set(Step::Old);
+        self.old_code.set(String::new());
+        self.new_email.set(String::new());
+        self.new_code.set(String::new());
+        self.busy.set(false);
+        self.sending.set(false);
+        self.sent_to.set(None);
+        self.failure.set(None);
+    }
+
+    fn value_of(&self, field: Field) -> Option<RwSignal<String>> {
+        match field {
+            Field::OldCode => Some(self.old_code),
+            Field::NewEmail => Some(self.new_email),
+            Field::NewCode => Some(self.new_code),
+            Field::Email | Field::Code | Field::General => None,
+        }
+    }
+
+    fn error_for(&self, field: Field) -> Signal<Option<String>> {
+        let failure = self.failure;
+        let value = self.value_of(field);
+        Signal::derive(move || {
+            let current = value.map(|v| v.get()).unwrap_or_default();
+            failure.with(|f| {
+                f.as_ref()
+                    .and_then(|f| f.shown_for(field, &current))
+                    .map(String::from)
+            })
+        })
+    }
+
+    fn fail(&self, field: Field, text: String) {
+        let value = self
+            .value_of(field)
+            .map(|v| v.get_untracked())
+            .unwrap_or_default();
+        self.failure.set(Some(Failure { field, text, value }));
+    }
+}
+
+fn problem_text(p: Problem, s: &DangerStrings) -> String {
+    match p {
+        Problem::InvalidEmail => s.invalid_email,
+        Problem::SameEmail => s.same_email,
+        Problem::EmailMismatch => s.email_mismatch,
+        Problem::CodeMissing => s.code_needed,
+    }
+    .to_string()
+}
+
+/// What the actions need once they run in a task.
+#[derive(Clone)]
+pub struct Runner {
+    pub api: ApiClient,
+    pub session: Option<crate::session::Session>,
+    pub i18n: I18n,
+}
+
+impl Runner {
+    pub fn from_context(i18n: I18n) -> Self {
+        Runner {
+            api: crate::ctx::use_api(),
+            session: use_context::<crate::session::Session>(),
+            i18n,
+        }
+    }
+
+    fn report(&self, st: ChangeState, err: &ApiError, code: Field, email: Field) {
+        if self.session.is_some_and(|s| s.end_if_expired(err)) {
+            return;
+        }
+        st.fail(
+            field_of(err, code, email),
+            error_message(err, self.i18n.t_untracked()),
+        );
+    }
+
+    /// Sends a code to the current address (on opening, and for "Send a new code").
+    pub fn send_old_code(&self, st: ChangeState) {
+        if st.sending.get_untracked() {
+            return;
+        }
+        st.sending.set(true);
+        st.sent_to.set(None);
+        let r = self.clone();
+        spawn_local(async move {
+            let lang = r.i18n.locale_untracked().code();
+            let res = r.api.send_code(CodeAction::Change, lang).await;
+            st.sending.try_set(false);
+            match res {
+                Ok(()) => {
+                    st.sent_to.try_set(Some(st.current.get_untracked()));
+                }
+                Err(e) => r.report(st, &e, Field::OldCode, Field::General),
+            }
+        });
+    }
+
+    /// Next: proves the old code and sends a code to the new address.
+    pub fn submit_old(&self, st: ChangeState) {
+        if st.busy.get_untracked() {
+            return;
+        }
+        let s = strings(self.i18n.locale_untracked());
+        let (current, code, new) = (
+            st.current.get_untracked(),
+            st.old_code.get_untracked(),
+            st.new_email.get_untracked(),
+        );
+        if let Some((field, p)) = check_change(&current, &code, &new) {
+            st.fail(field, problem_text(p, s));
+            return;
+        }
+        st.failure.set(None);
+        st.busy.set(true);
+        let r = self.clone();
+        spawn_local(async move {
+            let new = normalize_email(&new);
+            let lang = r.i18n.locale_untracked().code();
+            let res = r.api.send_code_to_new_email(&new, &code, lang).await;
+            st.busy.try_set(false);
+            match res {
+                Ok(()) => {
+                    st.new_email.try_set(new.clone());
+                    st.sent_to.try_set(Some(new));
+                    st.step.try_set(Step::New);
+                    request_animation_frame(|| crate::browser::focus_id("change-new-code"));
+                }
+                Err(e) => r.report(st, &e, Field::OldCode, Field::NewEmail),
+            }
+        });
+    }
+
+    /// "Send a new code" on step 2: the same call again (the old code is still good for 24 h).
+    pub fn resend_new(&self, st: ChangeState) {
+        if st.sending.get_untracked() || st.busy.get_untracked() {
+            return;
+        }
+        st.sending.set(true);
+        st.failure.set(None);
+        let r = self.clone();
+        spawn_local(async move {
+            let lang = r.i18n.locale_untracked().code();
+            let res = r
+                .api
+                .send_code_to_new_email(
+                    &st.new_email.get_untracked(),
+                    &st.old_code.get_untracked(),
+                    lang,
+                )
+                .await;
+            st.sending.try_set(false);
+            match res {
+                Ok(()) => {
+                    st.sent_to.try_set(Some(st.new_email.get_untracked()));
+                }
+                Err(e) => r.report(st, &e, Field::NewCode, Field::General),
+            }
+        });
+    }
+
+    /// Finish: the code from the new address changes the e-mail.
+    pub fn submit_new(&self, st: ChangeState) {
+        if st.busy.get_untracked() {
+            return;
+        }
+        let code = st.new_code.get_untracked();
+        if !crate::danger::rules::code_complete(&code) {
+            let s = strings(self.i18n.locale_untracked());
+            st.fail(Field::NewCode, problem_text(Problem::CodeMissing, s));
+            return;
+        }
+        st.failure.set(None);
+        st.busy.set(true);
+        let r = self.clone();
+        spawn_local(async move {
+            let lang = r.i18n.locale_untracked().code();
+            let res = r
+                .api
+                .change_email(&st.new_email.get_untracked(), &code, lang)
+                .await;
+            st.busy.try_set(false);
+            match res {
+                Ok(()) => {
+                    st.step.try_set(Step::Done);
+                }
+                Err(e) => r.report(st, &e, Field::NewCode, Field::General),
+            }
+        });
+    }
+}
+
+/// The dialog. Presentational over a [`ChangeState`]; the callbacks run the calls.
+#[component]
+pub fn ChangeEmailDialog(
+    #[prop(into)] open: Signal<bool>,
+    state: ChangeState,
+    on_close: Callback<()>,
+    on_resend_old: Callback<()>,
+    on_next: Callback<()>,
+    on_resend_new: Callback<()>,
+    on_back: Callback<()>,
+    on_finish: Callback<()>,
+    /// After Done: log in with the new address.
+    on_login: Callback<()>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let s = move || strings(i18n.locale());
+    let st = state;
+    let title = Signal::derive(move || {
+        if st.step.get() == Step::Done {
+            s().done_title.to_string()
+        } else {
+            s().change_email.to_string()
+        }
+    });
+    // A field's message disappears once the field is edited (see `Failure::shown_for`): the
+    // next try is always possible, unlike the reference's dialog.
+    digits_only(st.old_code);
+    digits_only(st.new_code);
+    let general = st.error_for(Field::General);
+    let sent_text = Signal::derive(move || {
+        if st.sending.get() {
+            let to = if st.step.get() == Step::New {
+                st.new_email.get()
+            } else {
+                st.current.get()
+            };
+            return Some(fill(s().sending_old, &[("email", &to)]));
+        }
+        st.sent_to.get().map(|to| {
+            let template = if st.step.get() == Step::New {
+                s().new_intro
+            } else {
+                s().sent_old
+            };
+            fill(template, &[("email", &to)])
+        })
+    });
+    let body = move || {
+        match st.step.get() {
+        Step::Old => view! {
+            <form class="dialog__form" novalidate on:submit=move |ev: leptos::ev::SubmitEvent| { ev.prevent_default(); on_next.run(()); }>
+                <p class="dialog__text">{move || s().old_intro}</p>
+                <InfoBanner message=sent_text id="se-change-email-sent"/>
+                <TextField id="change-old-code" label=Signal::derive(move || s().old_code.to_string()) value=st.old_code
+                    autocomplete="one-time-code" inputmode="numeric" maxlength=12 error=st.error_for(Field::OldCode)/>
+                <button type="button" class="btn btn--link" id="se-change-email-resend-old"
+                    disabled=move || st.sending.get() on:click=move |_| on_resend_old.run(())>
+                    {move || s().resend}
+                </button>
+                <TextField id="change-new-email" label=Signal::derive(move || s().new_email.to_string()) value=st.new_email
+                    input_type="email" autocomplete="email" error=st.error_for(Field::NewEmail)/>
+                <ErrorBanner message=general id="se-change-email-error"/>
+                <div class="dialog__actions">
+                    <button type="button" class="btn" id="se-change-email-cancel" on:click=move |_| on_close.run(())>
+                        {move || i18n.t().cancel}
+                    </button>
+                    <button type="submit" class="btn btn--primary" id="se-change-email-next"
+                        disabled=move || st.busy.get() || st.old_code.with(String::is_empty) || st.new_email.with(|e| e.trim().is_empty())
+                        aria-busy=move || st.busy.get().to_string()>
+                        {move || s().next}
+                    </button>
+                </div>
+            </form>
+        }.into_any(),
+        Step::New => view! {
+            <form class="dialog__form" novalidate on:submit=move |ev: leptos::ev::SubmitEvent| { ev.prevent_default(); on_finish.run(()); }>
+                <InfoBanner message=sent_text id="se-change-email-sent"/>
+                <TextField id="change-new-code" label=Signal::derive(move || s().new_code.to_string()) value=st.new_code
+                    autocomplete="one-time-code" inputmode="numeric" maxlength=12 error=st.error_for(Field::NewCode)/>
+                <button type="button" class="btn btn--link" id="se-change-email-resend-new"
+                    disabled=move || st.sending.get() || st.busy.get() on:click=move |_| on_resend_new.run(())>
+                    {move || s().resend}
+                </button>
+                <ErrorBanner message=general id="se-change-email-error"/>
+                <div class="dialog__actions">
+                    <button type="button" class="btn" id="se-change-email-back" disabled=move || st.busy.get()
+                        on:click=move |_| on_back.run(())>
+                        {move || s().back}
+                    </button>
+                    <button type="submit" class="btn btn--primary" id="se-change-email-finish"
+                        disabled=move || st.busy.get() || st.new_code.with(String::is_empty)
+                        aria-busy=move || st.busy.get().to_string()>
+                        {move || s().finish}
+                    </button>
+                </div>
+            </form>
+        }.into_any(),
+        Step::Done => view! {
+            <p class="dialog__text" id="se-change-email-done">
+                {move || fill(s().done_text, &[("email", &st.new_email.get())])}
+            </p>
+            <div class="dialog__actions">
+                <button type="button" class="btn btn--primary" id="se-change-email-login" on:click=move |_| on_login.run(())>
+                    {move || s().login_new}
+                </button>
+            </div>
+        }.into_any(),
+    }
+    };
+    view! {
+        <Dialog open=open on_close=on_close title=title id="se-change-email-dialog" close_id="se-change-email-dialog-close-btn">
+            {body}
+        </Dialog>
+    }
+}
+
+/// Keeps only digits in a code field as the user types or pastes.
+pub fn digits_only(field: RwSignal<String>) {
+    Effect::new(move |_| {
+        let v = field.get();
+        let clean = clean_code(&v);
+        if clean != v {
+            field.set(clean);
+        }
+    });
+}

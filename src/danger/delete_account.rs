@@ -1,0 +1,215 @@
+//! S9: Delete account (`/map/delete-account/`) — what is deleted, a code by e-mail, the address
+//! typed again, one clearly destructive button that cannot be pressed twice.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::hooks::use_navigate;
+use leptos_router::NavigateOptions;
+use osmand_api::client::CodeAction;
+
+use crate::components::panel::PanelNav;
+use crate::components::{ErrorBanner, InfoBanner, Panel, TextField};
+use crate::danger::change_email::digits_only;
+use crate::danger::rules::{check_delete, field_of, Failure, Field, Problem};
+use crate::danger::strings::strings;
+use crate::errors::error_message;
+use crate::i18n::{fill, use_i18n};
+use crate::routes::Route;
+use crate::session::{use_session, Notice, SessionStatus};
+
+/// Everything the page shows (the gallery builds one with fixed values).
+#[derive(Clone, Copy)]
+pub struct DeleteState {
+    pub account: RwSignal<String>,
+    pub typed: RwSignal<String>,
+    pub code: RwSignal<String>,
+    pub sending: RwSignal<bool>,
+    pub sent: RwSignal<bool>,
+    pub deleting: RwSignal<bool>,
+    pub failure: RwSignal<Option<Failure>>,
+}
+
+impl DeleteState {
+    pub fn new(account: String) -> Self {
+        DeleteState {
+            account: RwSignal::new(account),
+            typed: RwSignal::new(String::new()),
+            code: RwSignal::new(String::new()),
+            sending: RwSignal::new(false),
+            sent: RwSignal::new(false),
+            deleting: RwSignal::new(false),
+            failure: RwSignal::new(None),
+        }
+    }
+
+    fn value_of(&self, field: Field) -> Option<RwSignal<String>> {
+        match field {
+            Field::Email => Some(self.typed),
+            Field::Code => Some(self.code),
+            _ => None,
+        }
+    }
+
+    fn error_for(&self, field: Field) -> Signal<Option<String>> {
+        let failure = self.failure;
+        let value = self.value_of(field);
+        Signal::derive(move || {
+            let current = value.map(|v| v.get()).unwrap_or_default();
+            failure.with(|f| {
+                f.as_ref()
+                    .and_then(|f| f.shown_for(field, &current))
+                    .map(String::from)
+            })
+        })
+    }
+
+    fn fail(&self, field: Field, text: String) {
+        let value = self
+            .value_of(field)
+            .map(|v| v.get_untracked())
+            .unwrap_or_default();
+        self.failure.set(Some(Failure { field, text, value }));
+    }
+}
+
+/// `/map/delete-account/` (logged in; the shell sends others to log in first).
+#[component]
+pub fn DeleteAccountPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let session = use_session();
+    let api = crate::ctx::use_api();
+    let navigate = use_navigate();
+    let st = DeleteState::new(session.email().unwrap_or_default());
+    let report = move |e: &osmand_api::error::ApiError, code: Field, email: Field| {
+        if session.end_if_expired(e) {
+            return;
+        }
+        st.fail(
+            field_of(e, code, email),
+            error_message(e, i18n.t_untracked()),
+        );
+    };
+    let api2 = api.clone();
+    let send = Callback::new(move |_| {
+        if st.sending.get_untracked() {
+            return;
+        }
+        st.sending.set(true);
+        st.sent.set(false);
+        st.failure.set(None);
+        let api = api2.clone();
+        spawn_local(async move {
+            let res = api
+                .send_code(CodeAction::Delete, i18n.locale_untracked().code())
+                .await;
+            st.sending.try_set(false);
+            match res {
+                Ok(()) => {
+                    st.sent.try_set(true);
+                    crate::browser::focus_id("delete-email");
+                }
+                Err(e) => report(&e, Field::General, Field::General),
+            }
+        });
+    });
+    let navigate = StoredValue::new_local(navigate);
+    let delete = Callback::new(move |_| {
+        if st.deleting.get_untracked() {
+            return;
+        }
+        let s = strings(i18n.locale_untracked());
+        let code = st.code.get_untracked();
+        if let Some((field, p)) = check_delete(
+            &st.account.get_untracked(),
+            &st.typed.get_untracked(),
+            &code,
+        ) {
+            let text = match p {
+                Problem::EmailMismatch => s.email_mismatch,
+                Problem::CodeMissing => s.code_needed,
+                Problem::InvalidEmail | Problem::SameEmail => s.invalid_email,
+            };
+            st.fail(field, text.to_string());
+            return;
+        }
+        st.failure.set(None);
+        st.deleting.set(true);
+        let api = api.clone();
+        spawn_local(async move {
+            let res = api.delete_account(&code).await;
+            st.deleting.try_set(false);
+            match res {
+                Ok(_) => {
+                    crate::browser::local_storage_remove(crate::auth::login::LAST_EMAIL_KEY);
+                    session.status.set(SessionStatus::LoggedOut);
+                    session.notice.set(Some(Notice::AccountDeleted));
+                    navigate.with_value(|n| n(&Route::Account.href(), NavigateOptions::default()));
+                }
+                Err(e) => report(&e, Field::Code, Field::Email),
+            }
+        });
+    });
+    view! {
+        <Panel
+            title=Signal::derive(move || strings(i18n.locale()).delete_title.to_string())
+            nav=PanelNav::Back(Route::Account.href())
+            nav_id="se-delete-account-back"
+        >
+            <DeleteAccountForm state=st on_send=send on_delete=delete/>
+        </Panel>
+    }
+}
+
+/// The page's content. Presentational over a [`DeleteState`].
+#[component]
+pub fn DeleteAccountForm(
+    state: DeleteState,
+    on_send: Callback<()>,
+    on_delete: Callback<()>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let s = move || strings(i18n.locale());
+    let st = state;
+    digits_only(st.code);
+    let sent_text = Signal::derive(move || {
+        let email = st.account.get();
+        if st.sending.get() {
+            Some(fill(s().sending_delete, &[("email", &email)]))
+        } else if st.sent.get() {
+            Some(fill(s().sent_delete, &[("email", &email)]))
+        } else {
+            None
+        }
+    });
+    let status = Signal::derive(move || st.deleting.get().then(|| s().deleting.to_string()));
+    view! {
+        <div class="danger" id="se-delete-account-dialog">
+            <p class="danger__intro">{move || s().delete_intro}</p>
+            <ul class="danger__list">
+                <li>{move || s().delete_files}</li>
+                <li>{move || s().delete_devices}</li>
+                <li>{move || s().delete_purchases}</li>
+            </ul>
+            <p class="danger__intro">{move || s().delete_final}</p>
+            <InfoBanner message=sent_text id="se-delete-code-sent"/>
+            <ErrorBanner message=st.error_for(Field::General) id="se-delete-account-error"/>
+            <button type="button" class="btn" id="se-delete-send-code" disabled=move || st.sending.get() || st.deleting.get()
+                on:click=move |_| on_send.run(())>
+                {move || if st.sent.get() { crate::danger::strings::strings(i18n.locale()).resend } else { s().send_code }}
+            </button>
+            <form class="danger__form" novalidate on:submit=move |ev: leptos::ev::SubmitEvent| { ev.prevent_default(); on_delete.run(()); }>
+                <TextField id="delete-email" label=Signal::derive(move || s().your_email.to_string()) value=st.typed
+                    input_type="email" autocomplete="off" error=st.error_for(Field::Email)
+                    hint=Signal::derive(move || s().your_email_hint.to_string())/>
+                <TextField id="delete-code" label=Signal::derive(move || s().delete_code.to_string()) value=st.code
+                    autocomplete="one-time-code" inputmode="numeric" maxlength=12 error=st.error_for(Field::Code)/>
+                <p class="danger__status" role="status">{move || status.get()}</p>
+                <button type="submit" class="btn btn--danger" id="se-delete-account-btn"
+                    disabled=move || st.deleting.get() || st.typed.with(|t| t.trim().is_empty()) || st.code.with(String::is_empty)
+                    aria-busy=move || st.deleting.get().to_string()>
+                    {move || s().delete_button}
+                </button>
+            </form>
+        </div>
+    }
+}

@@ -1,0 +1,79 @@
+//! The ⋮ menu of the e-mail row (S6) with "Change email", and the dialog it opens.
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+use leptos_router::NavigateOptions;
+
+use crate::components::{ActionMenu, MenuItem};
+use crate::danger::change_email::{ChangeEmailDialog, ChangeState, Runner, Step};
+use crate::danger::strings::strings;
+use crate::i18n::use_i18n;
+use crate::routes::Route;
+use crate::session::{use_session, Notice, SessionStatus};
+
+/// The e-mail row's actions.
+#[component]
+pub fn EmailActions(#[prop(into)] email: Signal<String>) -> impl IntoView {
+    let i18n = use_i18n();
+    let session = use_session();
+    let navigate = use_navigate();
+    let open = RwSignal::new(false);
+    let state = ChangeState::new(email.get_untracked());
+    let runner = StoredValue::new(Runner::from_context(i18n));
+    let run = move |f: fn(&Runner, ChangeState)| runner.with_value(|r| f(r, state));
+
+    // After the change the server has ended the session: log out here too and open the login
+    // form with the new address filled in.
+    let to_login = move || {
+        crate::browser::local_storage_set(
+            crate::auth::login::LAST_EMAIL_KEY,
+            &state.new_email.get_untracked(),
+        );
+        open.set(false);
+        session.status.set(SessionStatus::LoggedOut);
+        session.notice.set(Some(Notice::EmailChanged));
+        navigate(&Route::Login.href(), NavigateOptions::default());
+    };
+    let to_login = StoredValue::new_local(to_login);
+    let close = Callback::new(move |_| {
+        if state.step.get_untracked() == Step::Done {
+            to_login.with_value(|f| f());
+        } else if !state.busy.get_untracked() {
+            open.set(false);
+        }
+    });
+    let items = vec![MenuItem {
+        id: "se-account-change-email".to_string(),
+        label: Signal::derive(move || strings(i18n.locale()).change_email.to_string()),
+        disabled: Signal::stored(false),
+        on_select: Callback::new(move |_| {
+            state.current.set(email.get_untracked());
+            state.reset();
+            open.set(true);
+            run(Runner::send_old_code);
+        }),
+    }];
+    view! {
+        <ActionMenu
+            id="se-login-menu-user-item-actions"
+            label=Signal::derive(move || strings(i18n.locale()).actions_for_email.to_string())
+            items=items
+        />
+        <ChangeEmailDialog
+            open=open
+            state=state
+            on_close=close
+            on_resend_old=Callback::new(move |_| run(Runner::send_old_code))
+            on_next=Callback::new(move |_| run(Runner::submit_old))
+            on_resend_new=Callback::new(move |_| run(Runner::resend_new))
+            on_back=Callback::new(move |_| {
+                state.failure.set(None);
+                state.sent_to.set(None);
+                state.new_code.set(String::new());
+                state.step.set(Step::Old);
+            })
+            on_finish=Callback::new(move |_| run(Runner::submit_new))
+            on_login=Callback::new(move |_| to_login.with_value(|f| f()))
+        />
+    }
+}

@@ -1,0 +1,190 @@
+//! The danger zone's rules as plain functions: input checks before a call, and where a
+//! server's refusal belongs on screen.
+
+use osmand_api::error::ApiError;
+
+use crate::auth::rules::{looks_like_email, normalize_email};
+
+/// Which field a message is shown under.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Field {
+    OldCode,
+    NewEmail,
+    NewCode,
+    Email,
+    Code,
+    /// Not about one field (network, server error): shown above the buttons.
+    General,
+}
+
+/// A message for one field (already in the user's language), about the value the field had
+/// then: once the user edits the field, the message no longer applies and is hidden.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Failure {
+    pub field: Field,
+    pub text: String,
+    pub value: String,
+}
+
+impl Failure {
+    /// The text while the field still holds the value it was about.
+    pub fn shown_for(&self, field: Field, current: &str) -> Option<&str> {
+        (self.field == field && (field == Field::General || self.value == current))
+            .then_some(self.text.as_str())
+    }
+}
+
+/// Local problems that stop a call before it is sent.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Problem {
+    InvalidEmail,
+    SameEmail,
+    EmailMismatch,
+    CodeMissing,
+}
+
+/// A code is 4 digits (the field keeps digits only).
+pub fn code_complete(code: &str) -> bool {
+    code.len() == 4 && code.chars().all(|c| c.is_ascii_digit())
+}
+
+/// Step 1 of Change e-mail: the old code and a new, different, valid address.
+pub fn check_change(current: &str, old_code: &str, new_email: &str) -> Option<(Field, Problem)> {
+    if !code_complete(old_code) {
+        return Some((Field::OldCode, Problem::CodeMissing));
+    }
+    if !looks_like_email(new_email) {
+        return Some((Field::NewEmail, Problem::InvalidEmail));
+    }
+    if normalize_email(new_email) == normalize_email(current) {
+        return Some((Field::NewEmail, Problem::SameEmail));
+    }
+    None
+}
+
+/// Delete account: the address typed again must be the account's, and a code is needed.
+pub fn check_delete(account: &str, typed: &str, code: &str) -> Option<(Field, Problem)> {
+    let typed = normalize_email(typed);
+    if typed.len() < 3 || typed.len() >= 320 || !looks_like_email(&typed) {
+        return Some((Field::Email, Problem::InvalidEmail));
+    }
+    if typed != normalize_email(account) {
+        return Some((Field::Email, Problem::EmailMismatch));
+    }
+    if !code_complete(code) {
+        return Some((Field::Code, Problem::CodeMissing));
+    }
+    None
+}
+
+/// Where a refusal of `send-code-to-new-email` / `change-email` / `delete-account` goes: code
+/// texts under the code field, address texts under the address, the rest above the buttons.
+pub fn field_of(err: &ApiError, code_field: Field, email_field: Field) -> Field {
+    let Some(text) = err.server_text() else {
+        return Field::General;
+    };
+    let t = text.to_ascii_lowercase();
+    if t.contains("token") || t.contains("code") {
+        code_field
+    } else if t.contains("email") || t.contains("registered") {
+        email_field
+    } else {
+        Field::General
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rejected(text: &str) -> ApiError {
+        ApiError::Rejected {
+            status: 400,
+            text: text.into(),
+        }
+    }
+
+    #[test]
+    fn change_needs_a_code_and_a_new_valid_address() {
+        let me = "demo@example.com";
+        assert_eq!(
+            check_change(me, "12", "new@example.com"),
+            Some((Field::OldCode, Problem::CodeMissing))
+        );
+        assert_eq!(
+            check_change(me, "1234", "not-an-address"),
+            Some((Field::NewEmail, Problem::InvalidEmail))
+        );
+        assert_eq!(
+            check_change(me, "1234", " Demo@Example.com "),
+            Some((Field::NewEmail, Problem::SameEmail))
+        );
+        assert_eq!(check_change(me, "1234", "new@example.com"), None);
+    }
+
+    #[test]
+    fn delete_needs_the_same_address_and_a_code() {
+        let me = "demo@example.com";
+        assert_eq!(
+            check_delete(me, "", "1234"),
+            Some((Field::Email, Problem::InvalidEmail))
+        );
+        assert_eq!(
+            check_delete(me, "other@example.com", "1234"),
+            Some((Field::Email, Problem::EmailMismatch))
+        );
+        assert_eq!(
+            check_delete(me, " DEMO@example.com", ""),
+            Some((Field::Code, Problem::CodeMissing))
+        );
+        assert_eq!(check_delete(me, "demo@example.com", "1234"), None);
+        let long = format!("{}@example.com", "a".repeat(320));
+        assert_eq!(
+            check_delete(me, &long, "1234"),
+            Some((Field::Email, Problem::InvalidEmail))
+        );
+    }
+
+    #[test]
+    fn a_message_goes_once_its_field_is_edited() {
+        let f = Failure {
+            field: Field::Code,
+            text: "Token is not valid".into(),
+            value: "1234".into(),
+        };
+        assert_eq!(f.shown_for(Field::Code, "1234"), Some("Token is not valid"));
+        assert_eq!(f.shown_for(Field::Code, "1235"), None);
+        assert_eq!(f.shown_for(Field::Email, "1234"), None);
+        let g = Failure {
+            field: Field::General,
+            text: "error 500".into(),
+            value: String::new(),
+        };
+        assert_eq!(g.shown_for(Field::General, "anything"), Some("error 500"));
+    }
+
+    #[test]
+    fn refusals_land_under_the_right_field() {
+        let f = |e: &ApiError| field_of(e, Field::NewCode, Field::NewEmail);
+        assert_eq!(
+            f(&rejected("Token is not valid or expired (24h)")),
+            Field::NewCode
+        );
+        assert_eq!(
+            f(&rejected("User was already registered with such email")),
+            Field::NewEmail
+        );
+        assert_eq!(f(&rejected("Please enter valid email")), Field::NewEmail);
+        assert_eq!(
+            f(&ApiError::Network("Failed to fetch".into())),
+            Field::General
+        );
+        assert_eq!(
+            f(&ApiError::Server {
+                status: 500,
+                text: String::new()
+            }),
+            Field::General
+        );
+    }
+}
