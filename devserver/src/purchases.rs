@@ -488,4 +488,70 @@ mod tests {
         assert_eq!(inapp_name("net.osmand.fastspring.inapp.pro.15y"), "Other");
         assert_eq!(inapp_name("osmand_full_version_price"), "Other");
     }
+
+    #[test]
+    fn more_reference_examples() {
+        // Google prefixes without a store infix, Apple's prefix, and the name fallbacks.
+        assert_eq!(platform("osmand_maps_annual_free"), Some("google"));
+        assert_eq!(subscription_name("osmand_maps_annual_free"), "OsmAnd+");
+        assert_eq!(platform("net.osmand.contourlines"), Some("google"));
+        assert_eq!(platform("net.osmand.seadepth"), Some("google"));
+        assert_eq!(platform("osm_free_live_subscription_2"), Some("google"));
+        assert_eq!(platform("net.osmand.maps.inapp.maps.plus"), Some("apple"));
+        assert_eq!(platform("some.unknown.sku"), None);
+        assert_eq!(store(Some("nope")), "Other");
+        assert_eq!(subscription_name("promo_osmand_pro"), "OsmAnd Pro");
+        assert_eq!(subscription_name("osmand_promo_x"), "OsmAnd Promo");
+        assert_eq!(
+            subscription_name("net.osmand.fastspring.subscription.pro.monthly"),
+            "OsmAnd Pro"
+        );
+        assert_eq!(inapp_name("osmand_premium_v1"), "OsmAnd Premium");
+        assert_eq!(subscription_type("net.osmand.huawei.pro"), None);
+    }
+
+    #[test]
+    fn info_maps_are_all_strings_and_billing_only_when_renewing() {
+        let renewing = sub(
+            "net.osmand.fastspring.subscription.pro.annual",
+            10,
+            true,
+            true,
+        );
+        let m = subscription_info(&renewing, 5);
+        assert!(m.values().all(Value::is_string));
+        assert_eq!(m.get("billingDate"), Some(&Value::String("10".into())));
+        assert_eq!(
+            m.get("store"),
+            Some(&Value::String("OsmAnd Web (FastSpring)".into()))
+        );
+        assert_eq!(m.get("type"), Some(&Value::String("annual".into())));
+        let cancelled = sub(
+            "net.osmand.fastspring.subscription.pro.annual",
+            10,
+            true,
+            false,
+        );
+        let m = subscription_info(&cancelled, 5);
+        assert_eq!(m.get("billingDate"), None);
+        assert_eq!(m.get("state"), Some(&Value::String("cancelled".into())));
+        let mut unknown = sub("x", 10, true, true);
+        unknown.expire_time = None;
+        assert_eq!(state(&unknown, 5), "undefined");
+        // One-time purchases keep their stored platform.
+        let iap = InApp {
+            id: 1,
+            userid: Some(1),
+            orderid: "o".into(),
+            sku: "osmand_full_version_price".into(),
+            purchase_time: Some(3),
+            valid: Some(true),
+            platform: Some("amazon".into()),
+        };
+        let m = inapp_info(&iap);
+        assert_eq!(m.get("store"), Some(&Value::String("Amazon".into())));
+        assert_eq!(m.get("name"), Some(&Value::String("Other".into())));
+        assert_eq!(m.get("purchaseTime"), Some(&Value::String("3".into())));
+        assert_eq!(m.get("type"), None);
+    }
 }

@@ -114,7 +114,7 @@ fn LoggedIn(email: String) -> impl IntoView {
     let purchases_line = Signal::derive(move || {
         info.get()
             .flatten()
-            .map(|i| purchases_line_of(&i, i18n.locale()))
+            .map(|i| crate::purchases::home_summary(&i, i18n.locale()))
     });
     view! {
         <AccountHome
@@ -135,12 +135,4 @@ fn finish_logout(session: crate::session::Session, navigate: &impl Fn(&str, Navi
     session.status.set(SessionStatus::LoggedOut);
     session.notice.set(Some(Notice::LoggedOut));
     navigate(&Route::Account.href(), NavigateOptions::default());
-}
-
-/// The Purchases row's second line. TODO(lead): switch to `crate::purchases::home_summary`.
-fn purchases_line_of(
-    info: &osmand_api::models::AccountInfo,
-    _locale: crate::i18n::Locale,
-) -> String {
-    info.plan_name().unwrap_or("OsmAnd Start").to_string()
 }

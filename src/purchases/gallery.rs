@@ -1,8 +1,259 @@
-//! Gallery states of this area.
+//! Gallery states of Payments and purchases: every row state and store, details per store,
+//! free, empty, loading and error.
 
+use leptos::prelude::*;
+use osmand_api::models::{InAppPurchase, Subscription};
+
+use crate::components::{ErrorBanner, Spinner};
 use crate::gallery::Entry;
+use crate::purchases::details::PurchaseDetails;
+use crate::purchases::list::PurchaseList;
+use crate::purchases::model::{Item, Purchases};
+
+/// The gallery's fixed "now" (2026-11-20 12:00 UTC, as the screenshots' clock).
+const NOW: i64 = 1_795_176_000_000;
+const DAY: i64 = 86_400_000;
+
+#[allow(clippy::too_many_arguments)]
+fn sub(
+    name: &str,
+    ty: &str,
+    store: &str,
+    platform: &str,
+    state: &str,
+    start_d: i64,
+    expire_d: i64,
+    renews: bool,
+) -> Subscription {
+    Subscription {
+        sku: Some(format!("sku.{platform}.{ty}")),
+        platform: Some(platform.into()),
+        name: Some(name.into()),
+        r#type: (!ty.is_empty()).then(|| ty.to_string()),
+        store: Some(store.into()),
+        state: Some(state.into()),
+        start_time: Some((NOW + start_d * DAY).to_string()),
+        expire_time: Some((NOW + expire_d * DAY).to_string()),
+        billing_date: renews.then(|| (NOW + expire_d * DAY).to_string()),
+        valid: Some((expire_d > 0).to_string()),
+        ..Subscription::default()
+    }
+}
+
+fn inapp(name: &str, store: &str, platform: &str, days_ago: i64) -> InAppPurchase {
+    InAppPurchase {
+        sku: Some(format!("sku.{platform}.inapp")),
+        name: Some(name.into()),
+        store: Some(store.into()),
+        platform: Some(platform.into()),
+        purchase_time: Some((NOW - days_ago * DAY).to_string()),
+        valid: Some("true".into()),
+        ..InAppPurchase::default()
+    }
+}
+
+/// Like the demo account: every store and state.
+fn all() -> Purchases {
+    Purchases {
+        free: None,
+        subs: vec![
+            sub(
+                "OsmAnd Pro",
+                "annual",
+                "OsmAnd Web (FastSpring)",
+                "fastspring",
+                "active",
+                -100,
+                265,
+                true,
+            ),
+            sub(
+                "OsmAnd Pro",
+                "monthly",
+                "Google Play",
+                "google",
+                "cancelled",
+                -20,
+                10,
+                false,
+            ),
+            sub(
+                "OsmAnd Pro",
+                "annual",
+                "Apple App Store",
+                "apple",
+                "in_grace_period",
+                -368,
+                4,
+                true,
+            ),
+            sub(
+                "OsmAnd Pro",
+                "monthly",
+                "Huawei AppGallery",
+                "huawei",
+                "on_hold",
+                -33,
+                -3,
+                true,
+            ),
+            sub(
+                "OsmAnd Pro",
+                "monthly",
+                "Amazon",
+                "amazon",
+                "paused",
+                -40,
+                -10,
+                true,
+            ),
+            sub(
+                "OsmAnd+",
+                "annual",
+                "Google Play",
+                "google",
+                "expired",
+                -565,
+                -200,
+                false,
+            ),
+            sub("Other", "", "Other", "", "undefined", -430, -65, false),
+        ],
+        inapps: vec![
+            inapp("Maps+", "OsmAnd Web (FastSpring)", "fastspring", 300),
+            inapp("Other", "Google Play", "google", 800),
+        ],
+    }
+}
+
+fn list(p: Purchases, hide: bool) -> AnyView {
+    view! { <PurchaseList data=p now_ms=NOW hide_expired=RwSignal::new(hide)/> }.into_any()
+}
+
+fn details(item: Item) -> AnyView {
+    view! { <PurchaseDetails data=all() item=item now_ms=NOW/> }.into_any()
+}
 
 /// Every state of this area's components, for the designers' gallery.
 pub fn entries() -> Vec<Entry> {
-    vec![]
+    vec![
+        Entry {
+            component: "purchase-list",
+            state: "every-state",
+            render: || list(all(), false),
+        },
+        Entry {
+            component: "purchase-list",
+            state: "hide-expired",
+            render: || list(all(), true),
+        },
+        Entry {
+            component: "purchase-list",
+            state: "free-account",
+            render: || {
+                list(
+                    Purchases {
+                        free: Some(Some(NOW - 40 * DAY)),
+                        ..Purchases::default()
+                    },
+                    false,
+                )
+            },
+        },
+        Entry {
+            component: "purchase-list",
+            state: "empty",
+            render: || list(Purchases::default(), false),
+        },
+        Entry {
+            component: "purchase-list",
+            state: "long-name",
+            render: || {
+                list(
+                    Purchases {
+                        subs: vec![sub(
+                            "OsmAnd Pro <b>Family</b> & Friends Edition with a very long product name",
+                            "quarterly",
+                            "Google Play",
+                            "google",
+                            "active",
+                            -10,
+                            80,
+                            true,
+                        )],
+                        ..Purchases::default()
+                    },
+                    false,
+                )
+            },
+        },
+        Entry {
+            component: "purchase-list",
+            state: "loading",
+            render: || view! { <Spinner label=Signal::stored("Loading".to_string())/> }.into_any(),
+        },
+        Entry {
+            component: "purchase-list",
+            state: "error",
+            render: || {
+                view! {
+                    <ErrorBanner
+                        message=Signal::stored(Some("Something went wrong on the OsmAnd server (error 500). Please try again in a moment.".to_string()))
+                        on_retry=Callback::new(|_| ())
+                    />
+                }
+                .into_any()
+            },
+        },
+        Entry {
+            component: "purchase-details",
+            state: "fastspring-active",
+            render: || details(Item::Sub(0)),
+        },
+        Entry {
+            component: "purchase-details",
+            state: "google-cancelled",
+            render: || details(Item::Sub(1)),
+        },
+        Entry {
+            component: "purchase-details",
+            state: "apple-grace",
+            render: || details(Item::Sub(2)),
+        },
+        Entry {
+            component: "purchase-details",
+            state: "huawei-on-hold",
+            render: || details(Item::Sub(3)),
+        },
+        Entry {
+            component: "purchase-details",
+            state: "amazon-paused",
+            render: || details(Item::Sub(4)),
+        },
+        Entry {
+            component: "purchase-details",
+            state: "expired",
+            render: || details(Item::Sub(5)),
+        },
+        Entry {
+            component: "purchase-details",
+            state: "other-store",
+            render: || details(Item::Sub(6)),
+        },
+        Entry {
+            component: "purchase-details",
+            state: "one-time",
+            render: || details(Item::InApp(0)),
+        },
+        Entry {
+            component: "purchase-details",
+            state: "free",
+            render: || {
+                view! {
+                    <PurchaseDetails data=Purchases { free: Some(Some(NOW - 40 * DAY)), ..Purchases::default() } item=Item::Free now_ms=NOW/>
+                }
+                .into_any()
+            },
+        },
+    ]
 }

@@ -1,0 +1,188 @@
+//! S13: `/map/account/purchases/<item>` — the card, type, expiry or purchase date, the store, and
+//! the store's help with its management link (allow-listed hosts only, new tab, no referrer).
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+use leptos_router::NavigateOptions;
+
+use crate::components::panel::PanelNav;
+use crate::components::Panel;
+use crate::i18n::use_i18n;
+use crate::purchases::card::{card_data, PurchaseCard};
+use crate::purchases::list::{CrossPlatform, WithPurchases};
+use crate::purchases::model::{date_or_na, type_text, Item, Pill, Purchases, Store};
+use crate::purchases::strings::strings;
+use crate::routes::Route;
+
+/// Support's address, for purchases without a store page.
+const SUPPORT_MAILTO: &str = "mailto:support@osmand.net";
+
+/// The details page; an unknown item goes back to the list with a notice.
+#[component]
+pub fn PurchasePage(item: String) -> impl IntoView {
+    let i18n = use_i18n();
+    let navigate = StoredValue::new_local(use_navigate());
+    let parsed = Item::parse(&item);
+    let title = RwSignal::new(String::new());
+    let back_to_list = move || {
+        let href = format!(
+            "{}?missing={}",
+            Route::Purchases.href(),
+            osmand_api::http::encode_query_value(&item)
+        );
+        navigate.with_value(|n| {
+            n(
+                &href,
+                NavigateOptions {
+                    replace: true,
+                    ..Default::default()
+                },
+            )
+        });
+    };
+    let back_to_list = StoredValue::new_local(back_to_list);
+    view! {
+        <Panel
+            title=Signal::derive(move || {
+                let t = title.get();
+                if t.is_empty() { i18n.t().purchases_title.to_string() } else { t }
+            })
+            nav=PanelNav::Back(Route::Purchases.href())
+            nav_id="se-purchase-info-header-back"
+        >
+            <WithPurchases ready=Callback::new(move |p: Purchases| {
+                match parsed.filter(|it| p.has(*it)) {
+                    Some(it) => {
+                        if let Some(c) = card_data(&p, it, crate::browser::now_ms(), i18n.locale_untracked()) {
+                            title.set(c.name);
+                        }
+                        view! { <PurchaseDetails data=p item=it now_ms=crate::browser::now_ms()/> }.into_any()
+                    }
+                    None => {
+                        // Out of the render pass: the navigation replaces this page.
+                        request_animation_frame(move || back_to_list.with_value(|f| f()));
+                        ().into_any()
+                    }
+                }
+            })/>
+        </Panel>
+    }
+}
+
+/// What the details page shows below the card.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DetailRows {
+    pub type_text: String,
+    /// ("Expires" | "Purchased", date).
+    pub date: (&'static str, String),
+    pub store_label: String,
+    pub store: Store,
+    /// Subscriptions get store help and a link; one-time purchases a short note.
+    pub subscription: bool,
+}
+
+pub fn detail_rows(p: &Purchases, item: Item, l: crate::i18n::Locale) -> Option<DetailRows> {
+    let s = strings(l);
+    match item {
+        Item::Free => Some(DetailRows {
+            type_text: s.free_account.into(),
+            date: (s.purchased_label, date_or_na(p.free?, l)),
+            store_label: "OsmAnd Web".into(),
+            store: Store::Other,
+            subscription: false,
+        }),
+        Item::Sub(i) => {
+            let sub = p.subs.get(i)?;
+            Some(DetailRows {
+                type_text: type_text(sub, s),
+                date: (s.expires, date_or_na(sub.expire_ms(), l)),
+                store_label: sub.store.clone().unwrap_or_else(|| "Other".into()),
+                store: Store::of(sub.store.as_deref(), sub.platform.as_deref()),
+                subscription: true,
+            })
+        }
+        Item::InApp(i) => {
+            let inapp = p.inapps.get(i)?;
+            Some(DetailRows {
+                type_text: s.one_time.into(),
+                date: (s.purchased_label, date_or_na(inapp.purchase_ms(), l)),
+                store_label: inapp.store.clone().unwrap_or_else(|| "Other".into()),
+                store: Store::of(inapp.store.as_deref(), inapp.platform.as_deref()),
+                subscription: false,
+            })
+        }
+    }
+}
+
+/// The details. Presentational.
+#[component]
+pub fn PurchaseDetails(data: Purchases, item: Item, now_ms: i64) -> impl IntoView {
+    let i18n = use_i18n();
+    let s = move || strings(i18n.locale());
+    let data = StoredValue::new(data);
+    let body = move || {
+        let l = i18n.locale();
+        data.with_value(|p| {
+            let card = card_data(p, item, now_ms, l)?;
+            let rows = detail_rows(p, item, l)?;
+            let store = rows.store;
+            let help = if rows.subscription {
+                store.help(s())
+            } else if item == Item::Free {
+                s().cross_follow
+            } else {
+                s().help_one_time
+            };
+            let link = rows.subscription.then(|| store.manage_url()).flatten();
+            let status = card.pill;
+            Some(view! {
+                <PurchaseCard data=card/>
+                <dl class="pdetails">
+                    <div class="pdetails__row">
+                        <dt>{move || s().type_label}</dt>
+                        <dd id="se-purchase-info-type">{rows.type_text.clone()}</dd>
+                    </div>
+                    <div class="pdetails__row">
+                        <dt>{rows.date.0}</dt>
+                        <dd id="se-purchase-info-expire-time">{rows.date.1.clone()}</dd>
+                    </div>
+                    <div class="pdetails__row">
+                        <dt>{move || s().purchased_on}</dt>
+                        <dd id="se-purchase-info-store">{rows.store_label.clone()}</dd>
+                    </div>
+                    <div class="pdetails__row">
+                        <dt>{move || s().status}</dt>
+                        <dd id="se-purchase-info-status">{move || status_line(status, s())}</dd>
+                    </div>
+                </dl>
+                <section class="pdetails__help" id=format!("se-purchase-help-{}", store.slug())>
+                    <p>{help}</p>
+                    {match link {
+                        Some(href) => view! {
+                            <a class="pdetails__manage" id="se-purchase-manage" href=href target="_blank" rel="noopener noreferrer">
+                                {move || s().manage}
+                                <span class="visually-hidden">{move || format!(" {}", s().new_tab)}</span>
+                            </a>
+                        }.into_any(),
+                        // No store page to send to: the way to a person instead.
+                        None => view! {
+                            <a class="pdetails__manage" id="se-purchase-support" href=SUPPORT_MAILTO>
+                                {move || s().contact_support}
+                            </a>
+                        }.into_any(),
+                    }}
+                </section>
+            })
+        })
+    };
+    view! {
+        <div class="purchases">
+            {body}
+            <CrossPlatform/>
+        </div>
+    }
+}
+
+fn status_line(p: Pill, s: &crate::purchases::strings::PurchaseStrings) -> &'static str {
+    p.label(s)
+}

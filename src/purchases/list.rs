@@ -1,0 +1,196 @@
+//! S12: `/map/account/purchases/` — the free plan, subscriptions, one-time purchases, the empty
+//! state, "Hide expired", and what to know about purchases on other devices.
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_location;
+
+use crate::components::panel::PanelNav;
+use crate::components::{ErrorBanner, InfoBanner, Panel, Spinner};
+use crate::ctx::use_api;
+use crate::errors::error_message;
+use crate::i18n::format::plural;
+use crate::i18n::use_i18n;
+use crate::purchases::card::{card_data, PurchaseCard};
+use crate::purchases::model::{is_allowed, Item, Purchases, PRICING_URL};
+use crate::purchases::strings::strings;
+use crate::routes::Route;
+use crate::session::use_session;
+
+const HIDE_EXPIRED_KEY: &str = "osmand-account.hide-expired";
+
+/// Loads account info once per page and shows `ready` with the decoded purchases.
+#[component]
+pub fn WithPurchases(ready: Callback<Purchases, AnyView>) -> impl IntoView {
+    let i18n = use_i18n();
+    let api = use_api();
+    let session = use_session();
+    let data = LocalResource::new(move || {
+        let api = api.clone();
+        async move {
+            let info = api.account_info().await?;
+            Purchases::from_info(&info)
+        }
+    });
+    move || match data.get() {
+        None => view! { <Spinner label=Signal::derive(move || i18n.t().loading.to_string())/> }
+            .into_any(),
+        Some(Err(e)) => {
+            if session.end_if_expired(&e) {
+                return ().into_any();
+            }
+            let msg = Signal::derive(move || Some(error_message(&e, i18n.t())));
+            view! { <ErrorBanner message=msg on_retry=Callback::new(move |_| data.refetch()) id="se-purchases-error"/> }
+                .into_any()
+        }
+        Some(Ok(p)) => ready.run(p),
+    }
+}
+
+/// The list page.
+#[component]
+pub fn PurchasesPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let location = use_location();
+    // `?missing=sub9`: a deep link to a purchase that does not exist came back here.
+    let notice = Signal::derive(move || {
+        location
+            .query
+            .with(|q| q.get("missing"))
+            .map(|_| strings(i18n.locale()).unknown_item.to_string())
+    });
+    let hide = RwSignal::new(crate::browser::local_storage_get(HIDE_EXPIRED_KEY).is_some());
+    Effect::new(move |_| {
+        if hide.get() {
+            crate::browser::local_storage_set(HIDE_EXPIRED_KEY, "1");
+        } else {
+            crate::browser::local_storage_remove(HIDE_EXPIRED_KEY);
+        }
+    });
+    view! {
+        <Panel
+            title=Signal::derive(move || i18n.t().purchases_title.to_string())
+            nav=PanelNav::Back(Route::Account.href())
+            nav_id="se-purchases-menu-back"
+        >
+            <InfoBanner message=notice id="se-purchases-notice"/>
+            <WithPurchases ready=Callback::new(move |p: Purchases| {
+                view! { <PurchaseList data=p now_ms=crate::browser::now_ms() hide_expired=hide/> }.into_any()
+            })/>
+        </Panel>
+    }
+}
+
+/// The list itself. Presentational.
+#[component]
+pub fn PurchaseList(data: Purchases, now_ms: i64, hide_expired: RwSignal<bool>) -> impl IntoView {
+    let i18n = use_i18n();
+    let s = move || strings(i18n.locale());
+    let data = StoredValue::new(data);
+    let rows = move |items: Vec<Item>| {
+        let l = i18n.locale();
+        let hide = hide_expired.get();
+        data.with_value(|p| {
+            items
+                .into_iter()
+                .filter_map(|it| card_data(p, it, now_ms, l).map(|c| (it, c)))
+                .filter(|(_, c)| !(hide && c.pill.is_expired()))
+                .map(|(it, c)| {
+                    view! { <li><PurchaseCard data=c href=Route::Purchase(it.slug()).href()/></li> }
+                })
+                .collect_view()
+        })
+    };
+    let subs: Vec<Item> = data.with_value(|p| (0..p.subs.len()).map(Item::Sub).collect());
+    let inapps: Vec<Item> = data.with_value(|p| (0..p.inapps.len()).map(Item::InApp).collect());
+    let has_subs = !subs.is_empty();
+    let has_inapps = !inapps.is_empty();
+    let expired_count = move || {
+        let l = i18n.locale();
+        data.with_value(|p| {
+            let all = subs_and_inapps(p);
+            all.into_iter()
+                .filter_map(|it| card_data(p, it, now_ms, l))
+                .filter(|c| c.pill.is_expired())
+                .count()
+        })
+    };
+    let free = data.with_value(|p| p.free.is_some());
+    let empty = data.with_value(Purchases::is_empty);
+    let learn_more = is_allowed(PRICING_URL).then_some(PRICING_URL);
+    view! {
+        <div class="purchases" id="se-purchases-list">
+            {(has_subs || has_inapps).then(|| view! {
+                <div class="purchases__tools">
+                    <label class="purchases__toggle">
+                        <input type="checkbox" id="se-purchases-hide-expired"
+                            prop:checked=move || hide_expired.get()
+                            on:change:target=move |ev| hide_expired.set(ev.target().checked())/>
+                        <span>{move || s().hide_expired}</span>
+                    </label>
+                    <span class="purchases__hidden" aria-live="polite">
+                        {move || {
+                            let n = expired_count();
+                            (hide_expired.get() && n > 0).then(|| plural(s().hidden, n as i64, i18n.locale()))
+                        }}
+                    </span>
+                </div>
+            })}
+            {free.then(|| view! {
+                <ul class="purchases__list">{move || rows(vec![Item::Free])}</ul>
+            })}
+            {has_subs.then(|| {
+                let subs = subs.clone();
+                view! {
+                    <h3 class="purchases__title">{move || s().subscriptions}</h3>
+                    <ul class="purchases__list">{move || rows(subs.clone())}</ul>
+                }
+            })}
+            {has_inapps.then(|| {
+                let inapps = inapps.clone();
+                view! {
+                    <h3 class="purchases__title">{move || s().one_time_purchases}</h3>
+                    <ul class="purchases__list">{move || rows(inapps.clone())}</ul>
+                }
+            })}
+            {empty.then(|| view! {
+                <div class="purchases__empty" id="se-empty-purchase-page">
+                    <h3 class="purchases__empty-title">{move || s().empty_title}</h3>
+                    <p>{move || s().empty_text}</p>
+                    {learn_more.map(|href| view! {
+                        <a class="btn btn--primary" id="se-purchases-learn-more" href=href target="_blank" rel="noopener noreferrer">
+                            {move || s().learn_more}
+                            <span class="visually-hidden">{move || format!(" {}", s().new_tab)}</span>
+                        </a>
+                    })}
+                </div>
+            })}
+            <CrossPlatform/>
+            <section class="purchases__help" aria-labelledby="se-purchases-troubleshooting">
+                <h3 class="purchases__title" id="se-purchases-troubleshooting">{move || s().troubleshooting}</h3>
+                <p>{move || s().troubleshooting_text}</p>
+            </section>
+        </div>
+    }
+}
+
+fn subs_and_inapps(p: &Purchases) -> Vec<Item> {
+    (0..p.subs.len())
+        .map(Item::Sub)
+        .chain((0..p.inapps.len()).map(Item::InApp))
+        .collect()
+}
+
+/// How purchases follow the account across platforms, and how to link one.
+#[component]
+pub fn CrossPlatform() -> impl IntoView {
+    let i18n = use_i18n();
+    let s = move || strings(i18n.locale());
+    view! {
+        <section class="purchases__help" aria-labelledby="se-purchases-cross-title" id="se-purchases-cross">
+            <h3 class="purchases__title" id="se-purchases-cross-title">{move || s().cross_title}</h3>
+            <p>{move || s().cross_follow}</p>
+            <p>{move || s().cross_store}</p>
+            <p>{move || s().cross_link}</p>
+        </section>
+    }
+}
