@@ -340,6 +340,17 @@ fn delete_account_text_body() {
         block_on(api.delete_account("1234")).unwrap(),
         "Account has been successfully deleted (email a@b.c)"
     );
+    // A 200 that is not the confirmation (a garbled or foreign body) is not a deletion.
+    mock.push_text(200, "{\"status\":\"ok\",\"info\":{\"acc");
+    assert!(matches!(
+        block_on(api.delete_account("1234")),
+        Err(ApiError::Decode(_))
+    ));
+    mock.push_text(200, "");
+    assert!(matches!(
+        block_on(api.delete_account("1234")),
+        Err(ApiError::Decode(_))
+    ));
     mock.push_text(
         400,
         "Token is not valid or expired (24h), or password is not valid",

@@ -47,3 +47,29 @@ test('without "Stay logged in" the session cookie ends with the browser', async 
   const session = (await page.context().cookies()).find((c) => c.name === 'JSESSIONID');
   expect(session?.expires).toBe(-1);
 });
+
+test('purchase names and stores full of HTML render as text', async ({ page }) => {
+  const payload = '<img src=x onerror=alert(1)>';
+  const sub = {
+    sku: 'osmand_pro_monthly_full', platform: 'google', valid: 'true', state: 'active',
+    start_time: '1735689600000', expire_time: '4102444800000', billingDate: '4102444800000',
+    name: `Pro ${payload}`, type: 'monthly', store: `Store ${payload}`,
+  };
+  const inapp = { sku: 'net.osmand.maps.inapp.plus', valid: 'true', purchaseTime: '1500000000000', name: `Maps ${payload}`, store: payload, platform: 'apple' };
+  await page.route('**/mapapi/get-account-info', (route) => route.fulfill({
+    contentType: 'application/json',
+    body: JSON.stringify({ info: { maxAccSize: '3145728000', account: 'Pro', subscriptions: JSON.stringify([sub]), inAppPurchases: JSON.stringify([inapp]) } }),
+  }));
+  let dialogs = 0;
+  page.on('dialog', async (d) => { dialogs += 1; await d.dismiss(); });
+  await login(page, { email: 'demo@example.com', password: 'demo-password' });
+  await page.goto('/map/account/purchases/');
+  await expect(page.locator('#se-purchases-list')).toContainText(`Pro ${payload}`);
+  await expect(page.locator('#se-purchases-list')).toContainText(`Maps ${payload}`);
+  await page.goto('/map/account/purchases/sub0');
+  await expect(page.locator('#se-purchase-info-store')).toContainText(payload);
+  await page.goto('/map/account/purchases/inapp0');
+  await expect(page.locator('#se-purchase-info-store')).toBeVisible();
+  expect(await page.locator('img[src="x"]').count()).toBe(0);
+  expect(dialogs).toBe(0);
+});

@@ -88,9 +88,22 @@ impl<T: Transport> Client<T> {
         expect_status_ok(&resp)
     }
 
-    /// Deletes the account; returns the server's confirmation text.
+    /// Deletes the account; returns the server's confirmation text. Any other 200 body (a proxy's
+    /// page, a cut answer) is a [`ApiError::Decode`]: the account may well still exist, so the app
+    /// must not say it was deleted.
     pub async fn delete_account(&self, token: &str) -> Result<String, ApiError> {
         let resp = self.send(build_delete_account(token)).await?;
-        Ok(decode_text(&resp).trim().to_string())
+        let text = decode_text(&resp).trim().to_string();
+        if text.starts_with(DELETED_PREFIX) {
+            Ok(text)
+        } else {
+            Err(ApiError::Decode(format!(
+                "delete-account: not the confirmation text: {}",
+                text.chars().take(80).collect::<String>()
+            )))
+        }
     }
 }
+
+/// How the server's delete-account confirmation begins (mapapi.md §1, row 10).
+const DELETED_PREFIX: &str = "Account has been successfully deleted";
