@@ -61,3 +61,38 @@ test('keyboard only: sign in with Tab and Enter', async ({ page }) => {
   await page.keyboard.press('Enter');
   await expect(page.locator('#se-account-email')).toHaveText(DEMO.email);
 });
+
+test('keyboard only: sign up from the account page, with a visible focus ring on the way', async ({ page, request }) => {
+  const email = uniqueEmail('kbd-signup');
+  await page.goto('/map/account/');
+  const create = page.locator('#se-empty-login-page').getByRole('link', { name: 'Create account' });
+  await expect(create).toBeVisible();
+  for (let i = 0; i < 15 && !(await create.evaluate((el) => el === document.activeElement)); i++) {
+    await page.keyboard.press('Tab');
+  }
+  await expect(create).toBeFocused();
+  // The focused control shows a ring (outline or box-shadow), not just the browser default off.
+  const ring = await create.evaluate((el) => {
+    const s = getComputedStyle(el);
+    return (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0) || s.boxShadow !== 'none';
+  });
+  expect(ring).toBe(true);
+  await page.keyboard.press('Enter');
+  await expect(page.getByLabel('Email')).toBeFocused();
+  await page.keyboard.type(email);
+  await page.keyboard.press('Enter');
+  await expect(page.getByLabel('Verification code')).toBeFocused();
+  await page.keyboard.type(await latestCode(request, email));
+  await page.keyboard.press('Enter');
+  await expect(page.getByLabel('Password', { exact: true })).toBeFocused();
+  await page.keyboard.type('a-good-password');
+  // Past the password field's show/hide toggle to the confirmation.
+  const confirm = page.getByLabel('Confirm password', { exact: true });
+  for (let i = 0; i < 4 && !(await confirm.evaluate((el) => el === document.activeElement)); i++) {
+    await page.keyboard.press('Tab');
+  }
+  await expect(confirm).toBeFocused();
+  await page.keyboard.type('a-good-password');
+  await page.keyboard.press('Enter');
+  await expect(page.locator('#se-account-email')).toHaveText(email);
+});
