@@ -1,27 +1,15 @@
 import { test, expect, type Page, type APIRequestContext, type Locator } from '@playwright/test';
-import { DEMO, clearFaults, fault, freshAccount, latestCode, login, uniqueEmail } from './helpers';
+import { DEMO, clearFaults, fault, freshAccount, latestCode, login, uniqueEmail, FAULT_KINDS, FAULT_MESSAGE, FAULT_SPEC, type FaultKind } from './helpers';
 
 // Fault matrix for the logged-in account endpoints (Purchases, change e-mail, delete account):
 // each of 500, 429, a 10 s delay, malformed JSON, a dropped connection and a 302. In every case
 // the screen shows a specific message (or a busy state that refuses a second click, for the
 // delay), stays usable (the same step then succeeds), and the server stored the mutation exactly
 // once: e-mails counted in /dev/outbox, accounts through /dev/accounts.
-type Kind = '500' | '429' | 'delay' | 'malformed' | 'drop' | '302';
-const KINDS: Kind[] = ['500', '429', 'delay', 'malformed', 'drop', '302'];
-const SPEC: Record<Kind, Record<string, unknown>> = {
-  '500': { status: 500 },
-  '429': { status: 429, body: 'Too many requests. Try again later.' },
-  delay: { delay_ms: 10_000 },
-  malformed: { malformed: true },
-  drop: { drop: true },
-  '302': { status: 302 },
-};
-const MESSAGE: Record<Exclude<Kind, 'delay' | '302'>, RegExp> = {
-  '500': /error 500/,
-  '429': /Too many/,
-  malformed: /does not understand/,
-  drop: /can’t be reached/,
-};
+type Kind = FaultKind;
+const KINDS = FAULT_KINDS;
+const SPEC = FAULT_SPEC;
+const MESSAGE = FAULT_MESSAGE;
 
 let tried = 0;
 let passed = 0;

@@ -1,27 +1,14 @@
 import { test, expect, type Page, type APIRequestContext } from '@playwright/test';
-import { DEMO, clearFaults, fault, latestCode, uniqueEmail } from './helpers';
+import { DEMO, clearFaults, fault, latestCode, uniqueEmail, FAULT_KINDS, FAULT_MESSAGE, FAULT_SPEC, type FaultKind } from './helpers';
 
 // Fault matrix for every endpoint the logged-out screens call: each of 500, 429, a 10 s delay,
 // malformed JSON, a dropped connection and a 302. In every case the screen shows a specific
 // message (or a busy state, for the delay), stays usable (the same action then succeeds), and
 // the server stored no duplicate (counted through /dev).
-type Kind = '500' | '429' | 'delay' | 'malformed' | 'drop' | '302';
-const KINDS: Kind[] = ['500', '429', 'delay', 'malformed', 'drop', '302'];
-const SPEC: Record<Kind, Record<string, unknown>> = {
-  '500': { status: 500 },
-  '429': { status: 429, body: 'Too many requests. Try again later.' },
-  delay: { delay_ms: 10_000 },
-  malformed: { malformed: true },
-  drop: { drop: true },
-  '302': { status: 302 },
-};
-const MESSAGE: Record<Exclude<Kind, 'delay'>, RegExp> = {
-  '500': /error 500/,
-  '429': /Too many/,
-  malformed: /does not understand/,
-  drop: /can’t be reached/,
-  '302': /session has ended/,
-};
+type Kind = FaultKind;
+const KINDS = FAULT_KINDS;
+const SPEC = FAULT_SPEC;
+const MESSAGE: Record<Exclude<Kind, 'delay'>, RegExp> = { ...FAULT_MESSAGE, '302': /session has ended/ };
 
 interface Scenario {
   endpoint: string;

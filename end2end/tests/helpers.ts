@@ -54,3 +54,22 @@ export async function latestCode(request: APIRequestContext, to: string): Promis
 export function uniqueEmail(tag = 'user') {
   return `${tag}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.com`;
 }
+
+// The fault matrix (faults-*.spec.ts): the kinds tried on every endpoint, how /dev/faults makes
+// each, and the message the app shows for those that end in an error.
+export type FaultKind = '500' | '429' | 'delay' | 'malformed' | 'drop' | '302';
+export const FAULT_KINDS: FaultKind[] = ['500', '429', 'delay', 'malformed', 'drop', '302'];
+export const FAULT_SPEC: Record<FaultKind, Record<string, unknown>> = {
+  '500': { status: 500 },
+  '429': { status: 429, body: 'Too many requests. Try again later.' },
+  delay: { delay_ms: 10_000 },
+  malformed: { malformed: true },
+  drop: { drop: true },
+  '302': { status: 302 },
+};
+export const FAULT_MESSAGE: Record<Exclude<FaultKind, 'delay' | '302'>, RegExp> = {
+  '500': /error 500/,
+  '429': /Too many/,
+  malformed: /does not understand/,
+  drop: /can’t be reached/,
+};

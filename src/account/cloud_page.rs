@@ -11,13 +11,11 @@ use crate::account::download_dialog::DownloadDialog;
 use crate::account::strings::strings;
 use crate::account::usage::{percent_text, Usage};
 use crate::components::panel::PanelNav;
-use crate::components::{ErrorBanner, Panel, Spinner};
+use crate::components::{loaded_view, Panel};
 use crate::ctx::use_api;
-use crate::errors::error_message;
 use crate::i18n::format::{format_count, format_size};
 use crate::i18n::{fill, use_i18n, Locale};
 use crate::routes::Route;
-use crate::session::use_session;
 
 /// The figures shown, from `list-files` (latest versions) and the account's quota.
 #[derive(Clone, Debug, PartialEq)]
@@ -101,7 +99,6 @@ impl CloudData {
 pub fn CloudPage() -> impl IntoView {
     let i18n = use_i18n();
     let api = use_api();
-    let session = use_session();
     let data = LocalResource::new(move || {
         let api = api.clone();
         async move {
@@ -111,18 +108,9 @@ pub fn CloudPage() -> impl IntoView {
             Ok::<_, ApiError>(CloudData::from(&list, info.as_ref()))
         }
     });
-    let body = move || match data.get() {
-        None => view! { <Spinner label=Signal::derive(move || i18n.t().loading.to_string())/> }
-            .into_any(),
-        Some(Err(e)) => {
-            if session.end_if_expired(&e) {
-                return ().into_any();
-            }
-            let msg = Signal::derive(move || Some(error_message(&e, i18n.t())));
-            view! { <ErrorBanner message=msg on_retry=Callback::new(move |_| data.refetch()) id="se-cloud-error"/> }.into_any()
-        }
-        Some(Ok(d)) => view! { <CloudInfo data=d/> }.into_any(),
-    };
+    let body = loaded_view(data, "se-cloud-error", |d| {
+        view! { <CloudInfo data=d/> }.into_any()
+    });
     view! {
         <Panel
             title=Signal::derive(move || i18n.t().cloud_title.to_string())

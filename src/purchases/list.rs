@@ -5,25 +5,21 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
 use crate::components::panel::PanelNav;
-use crate::components::{ErrorBanner, InfoBanner, Panel, Spinner};
+use crate::components::{loaded_view, InfoBanner, Panel};
 use crate::ctx::use_api;
-use crate::errors::error_message;
 use crate::i18n::format::plural;
 use crate::i18n::use_i18n;
 use crate::purchases::card::{card_data, PurchaseCard};
 use crate::purchases::model::{is_allowed, Item, Purchases, PRICING_URL};
 use crate::purchases::strings::strings;
 use crate::routes::Route;
-use crate::session::use_session;
 
 const HIDE_EXPIRED_KEY: &str = "osmand-account.hide-expired";
 
 /// Loads account info once per page and shows `ready` with the decoded purchases.
 #[component]
 pub fn WithPurchases(ready: Callback<Purchases, AnyView>) -> impl IntoView {
-    let i18n = use_i18n();
     let api = use_api();
-    let session = use_session();
     let data = LocalResource::new(move || {
         let api = api.clone();
         async move {
@@ -31,19 +27,7 @@ pub fn WithPurchases(ready: Callback<Purchases, AnyView>) -> impl IntoView {
             Purchases::from_info(&info)
         }
     });
-    move || match data.get() {
-        None => view! { <Spinner label=Signal::derive(move || i18n.t().loading.to_string())/> }
-            .into_any(),
-        Some(Err(e)) => {
-            if session.end_if_expired(&e) {
-                return ().into_any();
-            }
-            let msg = Signal::derive(move || Some(error_message(&e, i18n.t())));
-            view! { <ErrorBanner message=msg on_retry=Callback::new(move |_| data.refetch()) id="se-purchases-error"/> }
-                .into_any()
-        }
-        Some(Ok(p)) => ready.run(p),
-    }
+    loaded_view(data, "se-purchases-error", move |p| ready.run(p))
 }
 
 /// The list page.
