@@ -18,7 +18,7 @@ setup:
 	@scripts/setup.sh
 
 build:
-	scripts/wasm.sh trunk build --release --skip-version-check
+	scripts/release.sh
 
 devserver:
 	cargo build -p devserver

@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export BENCH_DIST="${BENCH_DIST:-dist}"
 if [ "${BENCH_BUILD:-0}" = 1 ]; then
-  scripts/wasm.sh trunk build --release --skip-version-check --dist "$BENCH_DIST"
+  scripts/release.sh --dist "$BENCH_DIST"
   cargo build -p devserver
 fi
 exec node bench/changes.mjs

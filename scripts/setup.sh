@@ -17,6 +17,11 @@ have_wasm_target() { rustup target list --installed 2>/dev/null | grep -qx wasm3
 
 # 1. wasm32 std: rustup's prebuilt target when it can be had, else Debian rustc-web + build-std.
 have_wasm_target || timeout 180 rustup target add wasm32-unknown-unknown >/dev/null 2>&1 || true
+# std's source, for release builds that rebuild std smaller (scripts/wasm-env.sh, WASM_RELEASE).
+if have_wasm_target && ! rustup component list --installed 2>/dev/null | grep -q '^rust-src'; then
+  log "rustup component add rust-src"
+  timeout 180 rustup component add rust-src >/dev/null 2>&1 || log "no rust-src: release builds keep the prebuilt std"
+fi
 
 pkgs=()
 command -v chromium     >/dev/null 2>&1 || pkgs+=(chromium)

@@ -52,7 +52,7 @@ count_cargo "$LOGDIR/wasm.log" "wasm tests" "${PIPESTATUS[0]}"
 
 step "release build, gallery build (trunk) and devserver"
 STEP_T0=$SECONDS
-if scripts/wasm.sh trunk build --release --skip-version-check >"$LOGDIR/trunk.log" 2>&1 \
+if scripts/release.sh >"$LOGDIR/trunk.log" 2>&1 \
    && scripts/wasm.sh trunk build gallery.html --dist dist-gallery --public-url /gallery/ \
         --skip-version-check >>"$LOGDIR/trunk.log" 2>&1 \
    && cargo build -p devserver --quiet; then

@@ -10,6 +10,7 @@ use crate::i18n::{fill, Strings};
 pub fn error_message(err: &ApiError, s: &Strings) -> String {
     match err {
         ApiError::Network(_) => s.err_network.to_string(),
+        ApiError::TimedOut => s.err_timeout.to_string(),
         ApiError::Aborted => s.err_aborted.to_string(),
         ApiError::SessionExpired { .. } | ApiError::Unauthorized => s.err_session.to_string(),
         ApiError::TooManyRequests(text) => non_empty(text).unwrap_or(s.err_too_many).to_string(),
@@ -45,6 +46,8 @@ mod tests {
     fn every_kind_has_a_specific_message() {
         let s = Locale::En.strings();
         assert!(error_message(&ApiError::Network("refused".into()), s).contains("can’t be reached"));
+        assert!(error_message(&ApiError::TimedOut, s).contains("did not answer within 30 seconds"));
+        assert!(error_message(&ApiError::TimedOut, Locale::Nl.strings()).contains("30 seconden"));
         assert_eq!(
             error_message(
                 &ApiError::Server {

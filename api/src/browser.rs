@@ -16,21 +16,97 @@ extern "C" {
     // example an abort with a custom reason).
     #[wasm_bindgen(js_name = "fetch")]
     fn fetch_with_request(request: &web_sys::Request) -> js_sys::Promise;
+
+    // The global timers (looked up at each call, so a test's fake clock drives them too).
+    #[wasm_bindgen(js_name = "setTimeout")]
+    fn set_timeout(handler: &js_sys::Function, ms: u32) -> JsValue;
+    #[wasm_bindgen(js_name = "clearTimeout")]
+    fn clear_timeout(id: &JsValue);
+
+    // `AbortSignal.any([...])`: aborted as soon as one of them is.
+    #[wasm_bindgen(js_namespace = AbortSignal, js_name = "any", catch)]
+    fn abort_any(signals: &js_sys::Array) -> Result<AbortSignal, JsValue>;
+}
+
+/// How long a call waits for the server to start answering (status and headers) before it is
+/// given up as [`ApiError::TimedOut`]. The body is not timed: a large answer on a slow line may
+/// take longer, and a connection that breaks while sending it is reported as such.
+pub const ANSWER_DEADLINE_MS: u32 = 30_000;
+
+/// A running deadline: aborts its own signal when the time is up. Dropping it stops the timer.
+struct Deadline {
+    controller: web_sys::AbortController,
+    fired: std::rc::Rc<std::cell::Cell<bool>>,
+    timer: JsValue,
+    _on_time_up: wasm_bindgen::closure::Closure<dyn FnMut()>,
+}
+
+impl Deadline {
+    fn start(ms: u32) -> Option<Deadline> {
+        let controller = web_sys::AbortController::new().ok()?;
+        let fired = std::rc::Rc::new(std::cell::Cell::new(false));
+        let on_time_up = {
+            let (controller, fired) = (controller.clone(), fired.clone());
+            wasm_bindgen::closure::Closure::<dyn FnMut()>::new(move || {
+                fired.set(true);
+                controller.abort();
+            })
+        };
+        let timer = set_timeout(on_time_up.as_ref().unchecked_ref(), ms);
+        Some(Deadline {
+            controller,
+            fired,
+            timer,
+            _on_time_up: on_time_up,
+        })
+    }
+
+    /// The signal for the request: the deadline's, joined with the caller's if there is one.
+    fn joined(&self, caller: Option<&AbortSignal>) -> Option<AbortSignal> {
+        let ours = self.controller.signal();
+        match caller {
+            None => Some(ours),
+            Some(theirs) => abort_any(&js_sys::Array::of2(&ours, theirs)).ok(),
+        }
+    }
+
+    fn fired(&self) -> bool {
+        self.fired.get()
+    }
+}
+
+impl Drop for Deadline {
+    fn drop(&mut self) {
+        clear_timeout(&self.timer);
+    }
 }
 
 /// `fetch` with `credentials: include` and `redirect: manual`, optionally cancellable.
 ///
 /// `Send + Sync` (the optional signal sits in a [`SendWrapper`]; wasm32 has one thread), so a
 /// client built on it can be put in Leptos context.
-#[derive(Clone, Default)]
+///
+/// Every call waits at most [`ANSWER_DEADLINE_MS`] for the server to start answering.
+#[derive(Clone)]
 pub struct BrowserTransport {
     abort: Option<SendWrapper<AbortSignal>>,
+    deadline_ms: u32,
+}
+
+impl Default for BrowserTransport {
+    fn default() -> Self {
+        BrowserTransport {
+            abort: None,
+            deadline_ms: ANSWER_DEADLINE_MS,
+        }
+    }
 }
 
 impl std::fmt::Debug for BrowserTransport {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("BrowserTransport")
             .field("abortable", &self.abort.is_some())
+            .field("deadline_ms", &self.deadline_ms)
             .finish()
     }
 }
@@ -40,6 +116,15 @@ impl BrowserTransport {
     pub fn with_abort(signal: AbortSignal) -> Self {
         BrowserTransport {
             abort: Some(SendWrapper::new(signal)),
+            ..BrowserTransport::default()
+        }
+    }
+
+    /// The same transport with another answer deadline (in milliseconds).
+    pub fn with_deadline(self, ms: u32) -> Self {
+        BrowserTransport {
+            deadline_ms: ms,
+            ..self
         }
     }
 
@@ -49,15 +134,9 @@ impl BrowserTransport {
         req: HttpRequest,
         signal: Option<&AbortSignal>,
     ) -> Result<HttpResponse, ApiError> {
-        let signal = signal.or(self.abort.as_deref());
-        let request = build_request(&req, signal)?;
-        let raw = JsFuture::from(fetch_with_request(&request))
-            .await
-            .map_err(|e| transport_error(&e, signal, "fetch failed"))?;
-        let raw: web_sys::Response = raw
-            .dyn_into()
-            .map_err(|_| ApiError::Network("fetch returned no Response".to_string()))?;
-        read_response(Response::from(raw), signal).await
+        let caller = signal.or(self.abort.as_deref());
+        let (raw, signal) = fetch_in_time(&req, caller, self.deadline_ms).await?;
+        read_response(Response::from(raw), signal.as_ref()).await
     }
 }
 
@@ -65,6 +144,30 @@ impl Transport for BrowserTransport {
     async fn send(&self, req: HttpRequest) -> Result<HttpResponse, ApiError> {
         self.send_with_abort(req, None).await
     }
+}
+
+/// `fetch` that gives up with [`ApiError::TimedOut`] when the server has not started answering
+/// (status and headers) within `deadline_ms`. Returns the response and the signal that still
+/// governs reading its body (the caller's, if any; the deadline itself is over by then).
+async fn fetch_in_time(
+    req: &HttpRequest,
+    caller: Option<&AbortSignal>,
+    deadline_ms: u32,
+) -> Result<(web_sys::Response, Option<AbortSignal>), ApiError> {
+    let deadline = Deadline::start(deadline_ms);
+    let joined = deadline.as_ref().and_then(|d| d.joined(caller));
+    let signal = joined.or_else(|| caller.cloned());
+    let request = build_request(req, signal.as_ref())?;
+    let raw = JsFuture::from(fetch_with_request(&request)).await;
+    if deadline.as_ref().is_some_and(Deadline::fired) {
+        return Err(ApiError::TimedOut);
+    }
+    drop(deadline);
+    let raw = raw
+        .map_err(|e| transport_error(&e, signal.as_ref(), "fetch failed"))?
+        .dyn_into()
+        .map_err(|_| ApiError::Network("fetch returned no Response".to_string()))?;
+    Ok((raw, signal))
 }
 
 fn build_request(
@@ -131,20 +234,16 @@ pub struct StreamedBody {
 /// `signal`. A non-2xx answer is read whole and classified like any other call; a connection
 /// that breaks mid-body or ends short of its `Content-Length` is a [`ApiError::Network`]; a
 /// body that does not start with `magic` (say, an HTML or JSON page from a proxy instead of a
-/// zip archive) is a [`ApiError::Decode`].
+/// zip archive) is a [`ApiError::Decode`]. A server that does not start answering within
+/// [`ANSWER_DEADLINE_MS`] is [`ApiError::TimedOut`]; the body itself is not timed.
 pub async fn fetch_streamed(
     req: HttpRequest,
     signal: Option<&AbortSignal>,
     magic: &[u8],
     mut progress: impl FnMut(u64, Option<u64>),
 ) -> Result<StreamedBody, ApiError> {
-    let request = build_request(&req, signal)?;
-    let raw = JsFuture::from(fetch_with_request(&request))
-        .await
-        .map_err(|e| transport_error(&e, signal, "fetch failed"))?;
-    let raw: web_sys::Response = raw
-        .dyn_into()
-        .map_err(|_| ApiError::Network("fetch returned no Response".to_string()))?;
+    let (raw, joined) = fetch_in_time(&req, signal, ANSWER_DEADLINE_MS).await?;
+    let signal = joined.as_ref();
     let ok = (200..300).contains(&raw.status()) && raw.type_() != ResponseType::Opaqueredirect;
     if !ok {
         let whole = read_response(Response::from(raw), signal).await?;

@@ -6,6 +6,9 @@ pub enum ApiError {
     /// The request never got an answer: fetch failed, connection refused or dropped mid-body.
     #[error("network error: {0}")]
     Network(String),
+    /// The server did not start answering within the transport's deadline (30 s in the browser).
+    #[error("no answer in time")]
+    TimedOut,
     /// The request was cancelled through our `AbortSignal`.
     #[error("request aborted")]
     Aborted,
@@ -72,6 +75,7 @@ impl ApiError {
             | ApiError::Server { text, .. }
             | ApiError::Http { text, .. } => text.as_str(),
             ApiError::Network(_)
+            | ApiError::TimedOut
             | ApiError::Aborted
             | ApiError::SessionExpired { .. }
             | ApiError::Unauthorized
@@ -110,6 +114,7 @@ impl ApiError {
             | ApiError::Server { status, .. }
             | ApiError::Http { status, .. } => Some(*status),
             ApiError::Network(_)
+            | ApiError::TimedOut
             | ApiError::Aborted
             | ApiError::SessionExpired { .. }
             | ApiError::Decode(_) => None,

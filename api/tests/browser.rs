@@ -50,6 +50,7 @@ async fn fetch_transport() {
     empty_post_is_text_plain_and_get_has_no_type().await;
     error_answers_and_odd_rejections().await;
     real_fetch_404_network_error_and_aborts().await;
+    a_silent_server_times_out_and_a_quick_one_does_not().await;
 }
 
 async fn json_post_sends_cookie_manual_redirect_and_json_type() {
@@ -138,4 +139,43 @@ async fn real_fetch_404_network_error_and_aborts() {
         .send_with_abort(HttpRequest::get("/"), Some(&custom.signal()))
         .await;
     assert_eq!(err, Err(ApiError::Aborted));
+}
+
+/// A `fetch` that never settles unless its request's signal aborts it (as the real one does).
+const HANGING_FETCH: &str = "return await new Promise((_, reject) => {
+       const aborted = () => reject(new DOMException('aborted', 'AbortError'));
+       if (req.signal.aborted) aborted();
+       req.signal.addEventListener('abort', aborted);
+     });";
+
+async fn a_silent_server_times_out_and_a_quick_one_does_not() {
+    fake_fetch(HANGING_FETCH);
+    let quick_deadline = BrowserTransport::default().with_deadline(50);
+    let err = quick_deadline.send(HttpRequest::get("/mapapi/x")).await;
+    assert_eq!(err.map(|r| r.status), Err(ApiError::TimedOut));
+
+    // The caller's own abort is still an abort, not a timeout.
+    let controller = web_sys::AbortController::new().unwrap();
+    let both = BrowserTransport::with_abort(controller.signal()).with_deadline(60_000);
+    let pending = both.send(HttpRequest::get("/mapapi/x"));
+    controller.abort();
+    assert_eq!(pending.await.map(|r| r.status), Err(ApiError::Aborted));
+
+    // An answer that starts in time is read whole, even when the body takes longer than the
+    // deadline: the deadline stops once the status and headers are in.
+    fake_fetch(
+        "const body = new ReadableStream({ async start(c) {
+           await new Promise(r => setTimeout(r, 150));
+           c.enqueue(new TextEncoder().encode('{\\\"status\\\":\\\"ok\\\"}'));
+           c.close();
+         }});
+         return new Response(body, {status: 200});",
+    );
+    let resp = quick_deadline
+        .send(HttpRequest::get("/mapapi/x"))
+        .await
+        .unwrap();
+    assert_eq!(resp.status, 200);
+    assert_eq!(resp.text_body(), "{\"status\":\"ok\"}");
+    real_fetch();
 }

@@ -13,6 +13,9 @@ use serde::{Deserialize, Serialize};
 use crate::reply::{APPLICATION_JSON, TEXT_PLAIN};
 use crate::AppState;
 
+/// How long a `hang` fault keeps a request unanswered.
+pub const HANG_LIMIT: Duration = Duration::from_secs(120);
+
 /// What a test asks for (`POST /dev/faults`).
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -30,6 +33,11 @@ pub struct FaultSpec {
     pub malformed: bool,
     #[serde(default)]
     pub drop: bool,
+    /// Never answers (a server that has gone silent): no status, no headers, and the real
+    /// handler never runs. After [`HANG_LIMIT`] the connection gets a bare 504, so nothing waits
+    /// forever.
+    #[serde(default)]
+    pub hang: bool,
     /// Sends the real handler's body at this many bytes per second (progress can be watched).
     #[serde(default)]
     pub rate: Option<u64>,
@@ -53,6 +61,7 @@ pub struct Fault {
     pub delay_ms: u64,
     pub malformed: bool,
     pub drop: bool,
+    pub hang: bool,
     pub rate: Option<u64>,
     pub cut_after: Option<u64>,
     pub times: Option<u32>,
@@ -77,6 +86,7 @@ impl Fault {
         self.delay_ms > 0
             && !self.malformed
             && !self.drop
+            && !self.hang
             && !self.shapes_body()
             && self.status.is_none()
             && self.body.is_none()
@@ -110,6 +120,7 @@ impl Faults {
             delay_ms: spec.delay_ms,
             malformed: spec.malformed,
             drop: spec.drop,
+            hang: spec.hang,
             rate: spec.rate,
             cut_after: spec.cut_after,
             times: spec.times,
@@ -151,6 +162,10 @@ pub async fn apply(State(state): State<AppState>, req: Request, next: Next) -> R
     let Some(fault) = state.faults.take(&path, req.method().as_str()) else {
         return next.run(req).await;
     };
+    if fault.hang {
+        tokio::time::sleep(HANG_LIMIT).await;
+        return StatusCode::GATEWAY_TIMEOUT.into_response();
+    }
     if fault.delay_ms > 0 {
         tokio::time::sleep(Duration::from_millis(fault.delay_ms)).await;
     }
@@ -276,6 +291,7 @@ mod tests {
             delay_ms: 0,
             malformed: false,
             drop: false,
+            hang: false,
             rate: None,
             cut_after: None,
             times,

@@ -203,6 +203,39 @@ async fn delay_fault_delays_then_runs_the_real_handler() {
     assert!(start.elapsed() >= Duration::from_millis(50));
 }
 
+/// A silent server: no answer at all, the handler never runs, and only after the hang limit
+/// (two minutes, passed here on tokio's paused clock) a bare 504 ends the wait.
+#[tokio::test(start_paused = true)]
+async fn hang_fault_never_runs_the_handler() {
+    let mut s = Server::new();
+    add_fault(
+        &mut s,
+        json!({"path": "/mapapi/auth/register", "hang": true, "times": 1}),
+    )
+    .await;
+    let start = tokio::time::Instant::now();
+    let r = s
+        .post_json(
+            "/mapapi/auth/register?lang=en&isNew=true",
+            json!({"username": "silent@example.com"}),
+        )
+        .await;
+    assert_eq!(r.status, 504);
+    assert!(start.elapsed() >= devserver::faults::HANG_LIMIT);
+    s.get("/dev/outbox").await.assert(200, JSON, "[]");
+    // Used up: the next request is answered at once by the real handler.
+    s.post_json(
+        "/mapapi/auth/register?lang=en&isNew=true",
+        json!({"username": "silent@example.com"}),
+    )
+    .await
+    .assert_ok_json();
+    assert_eq!(
+        s.get("/dev/outbox").await.json().as_array().map(Vec::len),
+        Some(1)
+    );
+}
+
 #[tokio::test]
 async fn fault_validation() {
     let mut s = Server::new();

@@ -1,8 +1,9 @@
 import { test, expect, type Page, type APIRequestContext, type Locator } from '@playwright/test';
-import { DEMO, clearFaults, fault, freshAccount, latestCode, login, uniqueEmail, FAULT_KINDS, FAULT_MESSAGE, FAULT_SPEC, type FaultKind } from './helpers';
+import { DEMO, clearFaults, fault, freshAccount, latestCode, login, uniqueEmail, fakeClockFor, runOutDeadline, FAULT_KINDS, FAULT_MESSAGE, FAULT_SPEC, type FaultKind } from './helpers';
 
 // Fault matrix for the logged-in account endpoints (Purchases, change e-mail, delete account):
-// each of 500, 429, a 10 s delay, malformed JSON, a dropped connection and a 302. In every case
+// each of 500, 429, a 10 s delay, malformed JSON, a dropped connection, a 302 and a
+// server that never answers. In every case
 // the screen shows a specific message (or a busy state that refuses a second click, for the
 // delay), stays usable (the same step then succeeds), and the server stored the mutation exactly
 // once: e-mails counted in /dev/outbox, accounts through /dev/accounts.
@@ -166,6 +167,7 @@ for (const sc of SCENARIOS) {
     test(`${sc.endpoint} (${sc.name}) × ${kind}`, async ({ page, request }) => {
       tried += 1;
       if (kind === 'delay') test.setTimeout(45_000);
+      await fakeClockFor(page, kind);
       const ctx = await sc.prepare(page, request);
       const before = sc.stored ? await sc.stored(request, ctx) : 0;
       await fault(request, { path: sc.endpoint, ...SPEC[kind], times: 1 });
@@ -185,6 +187,7 @@ for (const sc of SCENARIOS) {
         return;
       } else {
         await sc.act(page, ctx);
+        await runOutDeadline(page, kind, sc.busy?.(page));
         await expect(sc.error(page)).toContainText(MESSAGE[kind]);
         if (sc.busy) await expect(sc.busy(page)).toBeEnabled();
         if (sc.stored) expect(await sc.stored(request, ctx)).toBe(before);

@@ -1,8 +1,8 @@
 import { test, expect, type Page, type APIRequestContext } from '@playwright/test';
-import { DEMO, clearFaults, fault, latestCode, uniqueEmail, FAULT_KINDS, FAULT_MESSAGE, FAULT_SPEC, type FaultKind } from './helpers';
+import { DEMO, clearFaults, fakeClockFor, fault, latestCode, runOutDeadline, uniqueEmail, FAULT_KINDS, FAULT_MESSAGE, FAULT_SPEC, type FaultKind } from './helpers';
 
 // Fault matrix for every endpoint the logged-out screens call: each of 500, 429, a 10 s delay,
-// malformed JSON, a dropped connection and a 302. In every case the screen shows a specific
+// malformed JSON, a dropped connection, a 302 and a server that never answers. In every case the screen shows a specific
 // message (or a busy state, for the delay), stays usable (the same action then succeeds), and
 // the server stored no duplicate (counted through /dev).
 type Kind = FaultKind;
@@ -117,6 +117,7 @@ for (const sc of SCENARIOS) {
   for (const kind of KINDS) {
     test(`${sc.endpoint} × ${kind}`, async ({ page, request }) => {
       tried += 1;
+      await fakeClockFor(page, kind);
       const { email } = await sc.prepare(page, request);
       const before = sc.stored ? await sc.stored(request, email).catch(() => 0) : 0;
       await fault(request, { path: sc.endpoint, ...SPEC[kind], times: 1 });
@@ -129,6 +130,7 @@ for (const sc of SCENARIOS) {
         await expect(sc.success(page)).toBeVisible({ timeout: 20_000 });
       } else {
         await sc.button(page).click();
+        await runOutDeadline(page, kind, sc.button(page));
         if (kind === '302' && sc.endpoint === '/mapapi/auth/logout') {
           // A logout answered with "your session is gone" is a finished logout.
           await expect(sc.success(page)).toBeVisible();

@@ -1,8 +1,9 @@
 import { test, expect, type Page, type APIRequestContext, type Locator } from '@playwright/test';
-import { DEMO, clearFaults, fault, freshAccount, login, FAULT_KINDS, FAULT_MESSAGE, FAULT_SPEC, type FaultKind } from './helpers';
+import { DEMO, clearFaults, fault, freshAccount, login, fakeClockFor, runOutDeadline, FAULT_KINDS, FAULT_MESSAGE, FAULT_SPEC, type FaultKind } from './helpers';
 
 // Fault matrix for the logged-in cloud endpoints (OsmAnd Cloud info, Download all, Changes and
-// Trash): each of 500, 429, a 10 s delay, malformed JSON, a dropped connection and a 302. In
+// Trash): each of 500, 429, a 10 s delay, malformed JSON, a dropped connection, a 302 and a
+// server that never answers. In
 // every case the screen shows a specific message (or a busy state that refuses a second click,
 // for the delay), stays usable (the same action then succeeds), and the server stored the
 // mutation exactly once (counted through /dev/accounts).
@@ -99,7 +100,7 @@ const SCENARIOS: Scenario[] = [
   },
   {
     endpoint: '/mapapi/download-file',
-    kinds: ['500', '429', 'delay', 'drop', '302'],
+    kinds: ['500', '429', 'delay', 'drop', '302', 'silent'],
     prepare: (page, request) => proWithDemoFiles(page, request, '/map/settings/cloud/changes'),
     act: async (p) => rowAction(p, 'Morning run.gpx', '#se-cloud-changes-actions-download'),
     error: (p) => p.locator('#se-cloud-action-error'),
@@ -107,7 +108,7 @@ const SCENARIOS: Scenario[] = [
   },
   {
     endpoint: '/mapapi/download-file-from-prev-version',
-    kinds: ['500', '429', 'delay', 'drop', '302'],
+    kinds: ['500', '429', 'delay', 'drop', '302', 'silent'],
     prepare: (page, request) => proWithDemoFiles(page, request, '/map/settings/cloud/trash'),
     act: async (p) => rowAction(p, 'Canal walk.gpx', '#se-trash-actions-download'),
     error: (p) => p.locator('#se-cloud-action-error'),
@@ -157,6 +158,7 @@ for (const sc of SCENARIOS) {
     test(`${sc.endpoint} × ${kind}`, async ({ page, request }) => {
       tried += 1;
       if (kind === 'delay') test.setTimeout(45_000);
+      await fakeClockFor(page, kind);
       const ctx = await sc.prepare(page, request);
       const before = sc.stored ? await sc.stored(request, ctx) : 0;
       await fault(request, { path: sc.endpoint, ...SPEC[kind], times: 1 });
@@ -186,6 +188,7 @@ for (const sc of SCENARIOS) {
         return;
       } else {
         await sc.act(page);
+        await runOutDeadline(page, kind, sc.busy?.(page));
         await expect(sc.error(page)).toContainText(MESSAGE[kind]);
         if (sc.stored) expect(await sc.stored(request, ctx)).toBe(before);
         await succeed(() => (sc.retry ?? sc.act)(page));

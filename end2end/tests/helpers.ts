@@ -1,4 +1,4 @@
-import { expect, type APIRequestContext, type Page } from '@playwright/test';
+import { expect, type APIRequestContext, type Locator, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 
 export const DEMO = { email: 'demo@example.com', password: 'demo-password' };
@@ -56,9 +56,10 @@ export function uniqueEmail(tag = 'user') {
 }
 
 // The fault matrix (faults-*.spec.ts): the kinds tried on every endpoint, how /dev/faults makes
-// each, and the message the app shows for those that end in an error.
-export type FaultKind = '500' | '429' | 'delay' | 'malformed' | 'drop' | '302';
-export const FAULT_KINDS: FaultKind[] = ['500', '429', 'delay', 'malformed', 'drop', '302'];
+// each, and the message the app shows for those that end in an error. `silent` is a server that
+// never answers: the app gives up after 30 s (run out on Playwright's clock, see `runOutDeadline`).
+export type FaultKind = '500' | '429' | 'delay' | 'malformed' | 'drop' | '302' | 'silent';
+export const FAULT_KINDS: FaultKind[] = ['500', '429', 'delay', 'malformed', 'drop', '302', 'silent'];
 export const FAULT_SPEC: Record<FaultKind, Record<string, unknown>> = {
   '500': { status: 500 },
   '429': { status: 429, body: 'Too many requests. Try again later.' },
@@ -66,10 +67,25 @@ export const FAULT_SPEC: Record<FaultKind, Record<string, unknown>> = {
   malformed: { malformed: true },
   drop: { drop: true },
   '302': { status: 302 },
+  silent: { hang: true },
 };
 export const FAULT_MESSAGE: Record<Exclude<FaultKind, 'delay' | '302'>, RegExp> = {
   '500': /error 500/,
   '429': /Too many/,
   malformed: /does not understand/,
   drop: /can’t be reached/,
+  silent: /did not answer within 30 seconds/,
 };
+
+/** For `silent` faults: fake timers from the start of the test (time still flows)… */
+export async function fakeClockFor(page: Page, kind: FaultKind) {
+  if (kind === 'silent') await page.clock.install();
+}
+
+/** …and, once the call is under way, the app's 30 s answer deadline run out at once. */
+export async function runOutDeadline(page: Page, kind: FaultKind, busy?: Locator) {
+  if (kind !== 'silent') return;
+  // Still waiting (busy) before the deadline passes.
+  if (busy) await expect(busy).toBeDisabled();
+  await page.clock.fastForward(31_000);
+}

@@ -179,10 +179,10 @@ pub fn UsageBar(usage: Usage) -> impl IntoView {
         .parts
         .iter()
         .map(|(kind, bytes)| {
-            let width = usage.share(*bytes);
+            let width = usage.share_bp(*bytes);
             view! {
                 <span class=format!("usage__seg usage__seg--{}", kind.slug())
-                    style=format!("width: {width:.2}%")></span>
+                    style=format!("width: {}.{:02}%", width / 100, width % 100)></span>
             }
         })
         .collect_view();

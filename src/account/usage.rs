@@ -97,6 +97,16 @@ impl Usage {
             (bytes.max(0) as f64 / self.total as f64 * 100.0).clamp(0.0, 100.0)
         }
     }
+
+    /// A part's share of the total in basis points (0–10 000), for CSS widths.
+    pub fn share_bp(&self, bytes: i64) -> i64 {
+        if self.total <= 0 {
+            0
+        } else {
+            let part = i128::from(bytes.clamp(0, self.total));
+            i64::try_from(part * 10_000 / i128::from(self.total)).unwrap_or(10_000)
+        }
+    }
 }
 
 /// "42 %" / "<1 %" for the legend (never "0 %" for a part that exists).
@@ -146,6 +156,10 @@ mod tests {
         );
         assert_eq!(u.total, 2000);
         assert_eq!(u.share(500), 25.0);
+        assert_eq!(u.share_bp(500), 2_500);
+        assert_eq!(u.share_bp(1), 5);
+        assert_eq!(u.share_bp(5_000), 10_000);
+        assert_eq!(Usage::from_files(&[]).share_bp(1), 0);
         assert_eq!(percent_text(u.share(1)), "<1%");
         assert_eq!(percent_text(u.share(1030)), "52%");
         assert_eq!(Usage::from_files(&[]).share(1), 0.0);

@@ -21,7 +21,7 @@ use crate::i18n::format::{format_change_time, format_count, month_label};
 use crate::i18n::{fill, use_i18n, I18n};
 use crate::routes::Route;
 use crate::session::use_session;
-use model::{Filter, Item, Row, ROW_HEIGHT};
+use model::{Filter, Item, Row, ROW_HEIGHT, ROW_PX};
 
 fn cs(i18n: I18n) -> &'static strings::CloudStrings {
     strings::strings(i18n.locale())
@@ -614,7 +614,7 @@ pub fn CloudList(mode: Mode, state: ListState) -> impl IntoView {
                 <div class="cloud-list" node_ref=list_ref on:scroll=on_scroll role="list"
                     aria-label=title>
                     <div class="cloud-list__spacer"
-                        style:height=move || format!("{}px", rows.get().len() as f64 * ROW_HEIGHT)>
+                        style:height=move || format!("{}px", rows.get().len() * ROW_PX)>
                         <For
                             each=move || {
                                 let rows = rows.get();
@@ -641,7 +641,7 @@ pub fn CloudList(mode: Mode, state: ListState) -> impl IntoView {
                             }
                             key=|(k, _, _, _)| k.clone()
                             children=move |(_, pos, item, (y, m))| {
-                                let top = format!("{}px", pos as f64 * ROW_HEIGHT);
+                                let top = format!("{}px", pos * ROW_PX);
                                 match item {
                                     None => view! {
                                         <div class="cloud-row cloud-row--month" role="listitem" style:top=top>

@@ -10,7 +10,9 @@ use osmand_api::models::{ChangeKind, UserFile};
 use crate::i18n::format::local_datetime;
 
 /// Fixed row height (px) of the windowed list; headers and items share it.
-pub const ROW_HEIGHT: f64 = 56.0;
+pub const ROW_HEIGHT: f64 = ROW_PX as f64;
+/// The same height as a whole number, for CSS lengths.
+pub const ROW_PX: usize = 56;
 /// Rows rendered above and below the visible window.
 pub const OVERSCAN: usize = 8;
 
@@ -126,6 +128,14 @@ pub fn id_part(kind: &str, name: &str) -> String {
         .collect()
 }
 
+/// Newest first, then by name: the one order of both lists (one comparator, one sort in the WASM).
+fn newest_first(a: &Item, b: &Item) -> std::cmp::Ordering {
+    b.file
+        .updatetimems
+        .cmp(&a.file.updatetimems)
+        .then_with(|| a.name.cmp(&b.name))
+}
+
 /// Decodes every version once (dropping `.info` companions), newest first.
 pub fn build_items(files: Vec<UserFile>, offset: impl Fn(i64) -> i32) -> Vec<Item> {
     let mut items: Vec<Item> = files
@@ -133,12 +143,7 @@ pub fn build_items(files: Vec<UserFile>, offset: impl Fn(i64) -> i32) -> Vec<Ite
         .filter(|f| !f.is_info_file())
         .map(|file| to_item(file, &offset))
         .collect();
-    items.sort_by(|a, b| {
-        b.file
-            .updatetimems
-            .cmp(&a.file.updatetimems)
-            .then_with(|| a.name.cmp(&b.name))
-    });
+    items.sort_by(newest_first);
     items
 }
 
@@ -176,12 +181,7 @@ pub fn trash_items(items: &[Item]) -> Vec<Item> {
         .filter(|it| it.file.is_tombstone())
         .cloned()
         .collect();
-    out.sort_by(|a, b| {
-        b.file
-            .updatetimems
-            .cmp(&a.file.updatetimems)
-            .then_with(|| a.name.cmp(&b.name))
-    });
+    out.sort_by(newest_first);
     out
 }
 

@@ -84,6 +84,18 @@ fn own_entries() -> Vec<Entry> {
         },
         Entry {
             component: "login-form",
+            state: "error-timeout",
+            render: || {
+                login(
+                    "demo@example.com",
+                    "demo-password",
+                    Some(LoginFailure::Other(ApiError::TimedOut)),
+                    false,
+                )
+            },
+        },
+        Entry {
+            component: "login-form",
             state: "error-server",
             render: || {
                 login(

@@ -105,6 +105,7 @@ pub static EN: Strings = Strings {
     not_available_yet: "This part of the account panel is not available in this version yet.",
 
     err_network: "The OsmAnd server can’t be reached. Check your internet connection and try again.",
+    err_timeout: "The OsmAnd server did not answer within 30 seconds. Check your internet connection and try again.",
     err_server: "Something went wrong on the OsmAnd server (error {status}). Please try again in a moment.",
     err_too_many: "Too many requests. Please wait a while before trying again.",
     err_decode: "The server sent an answer this page does not understand. Please try again.",

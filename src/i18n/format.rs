@@ -5,31 +5,41 @@ use chrono::{DateTime, Datelike, FixedOffset, Timelike, Utc};
 
 use super::{fill, Locale, Plural};
 
-const KIB: f64 = 1024.0;
-const MIB: f64 = 1024.0 * 1024.0;
-const GIB: f64 = 1024.0 * 1024.0 * 1024.0;
+const KIB: i64 = 1024;
+const MIB: i64 = 1024 * 1024;
+const GIB: i64 = 1024 * 1024 * 1024;
 
-fn decimal(value: f64, digits: usize, locale: Locale) -> String {
-    let text = format!("{value:.digits$}");
-    let sep = locale.strings().decimal_separator;
-    if sep == '.' {
-        text
+/// `num / den` with `digits` decimals, ties to even: the same text `format!("{:.N}")` gives
+/// for the (exactly representable) quotient, in integer arithmetic so the WASM carries no float
+/// formatting code.
+fn decimal(num: i64, den: i64, digits: u32, locale: Locale) -> String {
+    let scale = 10_i128.pow(digits);
+    let n = i128::from(num.max(0)) * scale;
+    let d = i128::from(den.max(1));
+    let (mut q, r) = (n / d, n % d);
+    if 2 * r > d || (2 * r == d && q % 2 == 1) {
+        q += 1;
+    }
+    let (whole, frac) = (q / scale, q % scale);
+    if digits == 0 {
+        whole.to_string()
     } else {
-        text.replace('.', &sep.to_string())
+        let sep = locale.strings().decimal_separator;
+        format!("{whole}{sep}{frac:0width$}", width = digits as usize)
     }
 }
 
 /// A byte count as `512 B`, `1.5 KB`, `12.3 MB` or `2.25 GB` (binary units, as OsmAnd shows them).
 pub fn format_size(bytes: i64, locale: Locale) -> String {
-    let b = bytes.max(0) as f64;
+    let b = bytes.max(0);
     if b < KIB {
-        format!("{} B", bytes.max(0))
+        format!("{b} B")
     } else if b < MIB {
-        format!("{} KB", decimal(b / KIB, 1, locale))
+        format!("{} KB", decimal(b, KIB, 1, locale))
     } else if b < GIB {
-        format!("{} MB", decimal(b / MIB, 1, locale))
+        format!("{} MB", decimal(b, MIB, 1, locale))
     } else {
-        format!("{} GB", decimal(b / GIB, 2, locale))
+        format!("{} GB", decimal(b, GIB, 2, locale))
     }
 }
 
@@ -159,6 +169,42 @@ mod tests {
         assert_eq!(format_size(5 * 1024 * 1024, Locale::En), "5.0 MB");
         assert_eq!(format_size(1536 * 1024, Locale::Nl), "1,5 MB");
         assert_eq!(format_size(3_145_728_000, Locale::En), "2.93 GB");
+    }
+
+    #[test]
+    fn integer_sizes_match_float_formatting() {
+        // The integer rounding must give exactly what `{:.N}` gives for the same quotient,
+        // ties included (1280 B = 1.25 KB → "1.2", half to even).
+        let float = |b: i64| {
+            let b = b as f64;
+            if b < 1024.0 {
+                format!("{b} B")
+            } else if b < 1024.0 * 1024.0 {
+                format!("{:.1} KB", b / 1024.0)
+            } else if b < 1024.0 * 1024.0 * 1024.0 {
+                format!("{:.1} MB", b / (1024.0 * 1024.0))
+            } else {
+                format!("{:.2} GB", b / (1024.0 * 1024.0 * 1024.0))
+            }
+        };
+        assert_eq!(format_size(1280, Locale::En), "1.2 KB");
+        let mut b: i64 = 1;
+        let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
+        for _ in 0..200_000 {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            let bits = x % 48;
+            let v = (x >> 8) as i64 & ((1_i64 << bits) - 1);
+            for probe in [v, b, b * 5 / 4, 1280 * (v % 1000 + 1)] {
+                assert_eq!(
+                    format_size(probe, Locale::En),
+                    float(probe),
+                    "{probe} bytes"
+                );
+            }
+            b = b.saturating_mul(2).max(1) % (1 << 50);
+        }
     }
 
     #[test]

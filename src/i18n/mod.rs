@@ -246,6 +246,7 @@ pub struct Strings {
 
     // Generic failures (one per ApiError kind)
     pub err_network: &'static str,
+    pub err_timeout: &'static str,
     pub err_server: &'static str,
     pub err_too_many: &'static str,
     pub err_decode: &'static str,

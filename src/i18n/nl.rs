@@ -105,6 +105,7 @@ pub static NL: Strings = Strings {
     not_available_yet: "Dit deel van het accountpaneel is in deze versie nog niet beschikbaar.",
 
     err_network: "De OsmAnd-server is niet bereikbaar. Controleer uw internetverbinding en probeer het opnieuw.",
+    err_timeout: "De OsmAnd-server heeft niet binnen 30 seconden geantwoord. Controleer uw internetverbinding en probeer het opnieuw.",
     err_server: "Er ging iets mis op de OsmAnd-server (fout {status}). Probeer het zo opnieuw.",
     err_too_many: "Te veel verzoeken. Wacht even voordat u het opnieuw probeert.",
     err_decode: "De server gaf een antwoord dat deze pagina niet begrijpt. Probeer het opnieuw.",

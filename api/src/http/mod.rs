@@ -181,8 +181,9 @@ impl HttpResponse {
     }
 }
 
-/// Sends one request. Transport failures come back as [`ApiError::Network`] or
-/// [`ApiError::Aborted`]; every HTTP answer (any status) comes back as `Ok`.
+/// Sends one request. Transport failures come back as [`ApiError::Network`],
+/// [`ApiError::TimedOut`] or [`ApiError::Aborted`]; every HTTP answer (any status) comes back
+/// as `Ok`.
 #[allow(async_fn_in_trait)]
 pub trait Transport {
     /// Sends `req` and returns what the server answered.
