@@ -152,6 +152,9 @@ test('free account: the OsmAnd Start row and its details; no purchases: the empt
   await free.click();
   await expect(page).toHaveURL(/\/purchases\/free$/);
   await expect(page.locator('#se-purchase-info-store')).toHaveText('OsmAnd Web');
+  // Its own help (nothing to manage), not a second copy of the cross-platform text below it.
+  await expect(page.locator('.pdetails__help')).toContainText('free plan that comes with every OsmAnd account');
+  await expect(page.getByText('belong to your OsmAnd account')).toHaveCount(1);
   const who = await freshAccount(request, { pro: false });
   await page.locator('#se-purchase-info-header-back').click();
   await page.goto('/map/account/');

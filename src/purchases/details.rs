@@ -129,7 +129,7 @@ pub fn PurchaseDetails(data: Purchases, item: Item, now_ms: i64) -> impl IntoVie
             let help = if rows.subscription {
                 store.help(s())
             } else if item == Item::Free {
-                s().cross_follow
+                s().help_free
             } else {
                 s().help_one_time
             };

@@ -52,6 +52,7 @@ pub struct PurchaseStrings {
     pub help_amazon: &'static str,
     pub help_other: &'static str,
     pub help_one_time: &'static str,
+    pub help_free: &'static str,
     pub unknown_item: &'static str,
     pub details_of: &'static str,
 }
@@ -112,6 +113,7 @@ const EN: PurchaseStrings = PurchaseStrings {
     help_amazon: "The Amazon Appstore closed on 20 August 2025, so this subscription can no longer be managed there. To keep OsmAnd Pro or Maps+, move it to another platform: open OsmAnd on the device where you bought it, log in to this account and use Restore purchases, then write to support@osmand.net and we will help with the transfer.",
     help_other: "This purchase was not made in a store we can link to. For questions about it, write to support@osmand.net.",
     help_one_time: "A one-time purchase has nothing to manage or cancel. It stays linked to the account that restored it.",
+    help_free: "OsmAnd Start is the free plan that comes with every OsmAnd account: there is nothing to manage or renew. The paid plans, such as OsmAnd Pro, are explained at osmand.net/pricing.",
     unknown_item: "That purchase could not be found. Here are all your purchases.",
     details_of: "Details of {name}",
 };
@@ -172,6 +174,7 @@ const NL: PurchaseStrings = PurchaseStrings {
     help_amazon: "De Amazon Appstore is op 20 augustus 2025 gesloten; dit abonnement kan daar niet meer worden beheerd. Wilt u OsmAnd Pro of Maps+ houden, zet het dan over naar een ander platform: open OsmAnd op het apparaat waarop u het kocht, log in op dit account en gebruik Aankopen herstellen, en schrijf daarna naar support@osmand.net; wij helpen bij de overdracht.",
     help_other: "Deze aankoop is niet gedaan in een winkel waarnaar we kunnen verwijzen. Voor vragen erover kunt u schrijven naar support@osmand.net.",
     help_one_time: "Een eenmalige aankoop hoeft niet beheerd of opgezegd te worden. Hij blijft gekoppeld aan het account dat hem herstelde.",
+    help_free: "OsmAnd Start is het gratis abonnement dat bij elk OsmAnd-account hoort: er valt niets te beheren of te verlengen. De betaalde abonnementen, zoals OsmAnd Pro, staan uitgelegd op osmand.net/pricing.",
     unknown_item: "Die aankoop is niet gevonden. Hier zijn al uw aankopen.",
     details_of: "Details van {name}",
 };
