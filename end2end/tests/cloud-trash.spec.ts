@@ -227,7 +227,7 @@ test('restore refused: the version before the deletion was removed meanwhile', a
   await expect(page.locator('#se-cloud-action-error')).toContainText('Previous version of file not found');
 });
 
-test('restore refused: a live version is not deleted (server rule), and the app shows such texts as sent', async ({ page, request }) => {
+test('restore refused: a live version is not deleted (server rule)', async ({ page, request }) => {
   const who = await freshAccount(request, { pro: true, files: 'demo' });
   await login(page, who);
   const list = await (await page.request.get('/mapapi/list-files?allVersions=true')).json();
@@ -236,12 +236,29 @@ test('restore refused: a live version is not deleted (server rule), and the app 
   const res = await page.request.get(`/mapapi/restore-file?${q}`);
   expect(res.status()).toBe(400);
   expect(await res.text()).toContain('File is not deleted');
-  // The quota refusal cannot be produced from a Pro demo account: the UI is shown the text instead.
+});
+
+test('restore refused by the quota rule once the Pro plan has lapsed: the server text as sent, nothing stored', async ({ page, request }) => {
+  const who = await freshAccount(request, { pro: true, files: 'demo' });
+  await login(page, who);
   await page.goto('/map/settings/cloud/trash');
-  await fault(request, { path: '/mapapi/restore-file', status: 400, body: 'Free account can upload files with types: FAVOURITES, GLOBAL', times: 1 });
-  await restoreIn(page, 'Canal walk.gpx');
-  await expect(page.locator('#se-cloud-action-error')).toContainText('Free account can upload files with types');
   await expect(row(page, 'Canal walk.gpx')).toHaveCount(1);
+  const before = await versionsOf(request, who.email, 'Canal walk.gpx');
+  const DAY = 24 * 3600 * 1000;
+  try {
+    // The annual plan ends 335 days after the account was made. Run the server's clock past
+    // that in 20-day steps, keeping the session alive in between (it ends after 30 idle days).
+    for (let day = 0; day < 340; day += 20) {
+      await request.post('/dev/clock', { data: { advance_ms: 20 * DAY } });
+      expect((await page.request.get('/mapapi/auth/info')).ok()).toBeTruthy();
+    }
+    await restoreIn(page, 'Canal walk.gpx');
+    await expect(page.locator('#se-cloud-action-error')).toContainText('Free account can upload files with types: FAVOURITES');
+    await expect(row(page, 'Canal walk.gpx')).toHaveCount(1);
+    expect(await versionsOf(request, who.email, 'Canal walk.gpx')).toBe(before);
+  } finally {
+    await request.delete('/dev/clock');
+  }
 });
 
 test('a slow restore keeps its row busy and allows no second action; the restored version shows OsmAnd Web', async ({ page, request }) => {
