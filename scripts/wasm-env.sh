@@ -26,7 +26,6 @@ if [ "${WASM_RELEASE:-0}" = 1 ] \
   export CARGO_UNSTABLE_BUILD_STD=std,panic_abort
   # Replaces .cargo/config.toml's target rustflags, so erase_components is repeated here.
   export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="--cfg erase_components -Zunstable-options -Cpanic=immediate-abort"
-  export WASM_IMMEDIATE_ABORT=1
 fi
 _root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 case ":$PATH:" in *":$_root/.tools/node_modules/.bin:"*) ;; *) export PATH="$_root/.tools/node_modules/.bin:$PATH";; esac

@@ -9,7 +9,7 @@ use crate::account::backup::{BackupFormat, BackupTree, Download, Group};
 use crate::account::download;
 use crate::account::download_dialog::DownloadDialog;
 use crate::account::strings::strings;
-use crate::account::usage::{percent_text, Usage};
+use crate::account::usage::Usage;
 use crate::components::panel::PanelNav;
 use crate::components::{loaded_view, Panel};
 use crate::ctx::use_api;
@@ -196,7 +196,7 @@ pub fn UsageBar(usage: Usage) -> impl IntoView {
                     &[
                         ("kind", kind.label(strings(l))),
                         ("size", &format_size(*bytes, l)),
-                        ("percent", &percent_text(u.share(*bytes))),
+                        ("percent", &u.percent_text(*bytes)),
                     ],
                 );
                 view! {

@@ -89,15 +89,6 @@ impl Usage {
         Usage { parts, total }
     }
 
-    /// A part's share of the total, in percent (0.0–100.0).
-    pub fn share(&self, bytes: i64) -> f64 {
-        if self.total <= 0 {
-            0.0
-        } else {
-            (bytes.max(0) as f64 / self.total as f64 * 100.0).clamp(0.0, 100.0)
-        }
-    }
-
     /// A part's share of the total in basis points (0–10 000), for CSS widths.
     pub fn share_bp(&self, bytes: i64) -> i64 {
         if self.total <= 0 {
@@ -107,14 +98,15 @@ impl Usage {
             i64::try_from(part * 10_000 / i128::from(self.total)).unwrap_or(10_000)
         }
     }
-}
 
-/// "42 %" / "<1 %" for the legend (never "0 %" for a part that exists).
-pub fn percent_text(share: f64) -> String {
-    if share > 0.0 && share < 1.0 {
-        "<1%".to_string()
-    } else {
-        format!("{}%", share.round() as i64)
+    /// "42%" / "<1%" for the legend (never "0%" for a part that exists).
+    pub fn percent_text(&self, bytes: i64) -> String {
+        let bp = self.share_bp(bytes);
+        if bytes > 0 && bp < 100 {
+            "<1%".to_string()
+        } else {
+            format!("{}%", (bp + 50) / 100)
+        }
     }
 }
 
@@ -155,13 +147,12 @@ mod tests {
             ]
         );
         assert_eq!(u.total, 2000);
-        assert_eq!(u.share(500), 25.0);
         assert_eq!(u.share_bp(500), 2_500);
         assert_eq!(u.share_bp(1), 5);
         assert_eq!(u.share_bp(5_000), 10_000);
         assert_eq!(Usage::from_files(&[]).share_bp(1), 0);
-        assert_eq!(percent_text(u.share(1)), "<1%");
-        assert_eq!(percent_text(u.share(1030)), "52%");
-        assert_eq!(Usage::from_files(&[]).share(1), 0.0);
+        assert_eq!(u.percent_text(1), "<1%");
+        assert_eq!(u.percent_text(1030), "52%");
+        assert_eq!(u.percent_text(500), "25%");
     }
 }
