@@ -1,5 +1,5 @@
 import { test, expect, type Page, type APIRequestContext, type Locator } from '@playwright/test';
-import { DEMO, clearFaults, fault, freshAccount, latestCode, login, uniqueEmail, fakeClockFor, runOutDeadline, FAULT_KINDS, FAULT_MESSAGE, FAULT_SPEC, type FaultKind } from './helpers';
+import { DEMO, clearFaults, fault, freshAccount, latestCode, login, uniqueEmail, callGoesOut, fakeClockFor, runOutDeadline, FAULT_KINDS, FAULT_MESSAGE, FAULT_SPEC, type FaultKind } from './helpers';
 
 // Fault matrix for the logged-in account endpoints (Purchases, change e-mail, delete account):
 // each of 500, 429, a 10 s delay, malformed JSON, a dropped connection, a 302 and a
@@ -186,8 +186,9 @@ for (const sc of SCENARIOS) {
         passed += 1;
         return;
       } else {
+        const sent = callGoesOut(page, kind, sc.endpoint);
         await sc.act(page, ctx);
-        await runOutDeadline(page, kind, sc.busy?.(page));
+        await runOutDeadline(page, kind, sent, sc.busy?.(page));
         await expect(sc.error(page)).toContainText(MESSAGE[kind]);
         if (sc.busy) await expect(sc.busy(page)).toBeEnabled();
         if (sc.stored) expect(await sc.stored(request, ctx)).toBe(before);

@@ -1,5 +1,5 @@
 import { test, expect, type Page, type APIRequestContext } from '@playwright/test';
-import { DEMO, clearFaults, fakeClockFor, fault, latestCode, runOutDeadline, uniqueEmail, FAULT_KINDS, FAULT_MESSAGE, FAULT_SPEC, type FaultKind } from './helpers';
+import { DEMO, clearFaults, callGoesOut, fakeClockFor, fault, latestCode, runOutDeadline, uniqueEmail, FAULT_KINDS, FAULT_MESSAGE, FAULT_SPEC, type FaultKind } from './helpers';
 
 // Fault matrix for every endpoint the logged-out screens call: each of 500, 429, a 10 s delay,
 // malformed JSON, a dropped connection, a 302 and a server that never answers. In every case the screen shows a specific
@@ -129,8 +129,9 @@ for (const sc of SCENARIOS) {
         await sc.button(page).click({ force: true, noWaitAfter: true }).catch(() => {});
         await expect(sc.success(page)).toBeVisible({ timeout: 20_000 });
       } else {
+        const sent = callGoesOut(page, kind, sc.endpoint);
         await sc.button(page).click();
-        await runOutDeadline(page, kind, sc.button(page));
+        await runOutDeadline(page, kind, sent, sc.button(page));
         if (kind === '302' && sc.endpoint === '/mapapi/auth/logout') {
           // A logout answered with "your session is gone" is a finished logout.
           await expect(sc.success(page)).toBeVisible();

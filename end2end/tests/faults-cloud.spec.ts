@@ -1,5 +1,5 @@
 import { test, expect, type Page, type APIRequestContext, type Locator } from '@playwright/test';
-import { DEMO, clearFaults, fault, freshAccount, login, fakeClockFor, runOutDeadline, FAULT_KINDS, FAULT_MESSAGE, FAULT_SPEC, type FaultKind } from './helpers';
+import { DEMO, clearFaults, fault, freshAccount, login, callGoesOut, fakeClockFor, runOutDeadline, FAULT_KINDS, FAULT_MESSAGE, FAULT_SPEC, type FaultKind } from './helpers';
 
 // Fault matrix for the logged-in cloud endpoints (OsmAnd Cloud info, Download all, Changes and
 // Trash): each of 500, 429, a 10 s delay, malformed JSON, a dropped connection, a 302 and a
@@ -187,8 +187,9 @@ for (const sc of SCENARIOS) {
         passed += 1;
         return;
       } else {
+        const sent = callGoesOut(page, kind, sc.endpoint);
         await sc.act(page);
-        await runOutDeadline(page, kind, sc.busy?.(page));
+        await runOutDeadline(page, kind, sent, sc.busy?.(page));
         await expect(sc.error(page)).toContainText(MESSAGE[kind]);
         if (sc.stored) expect(await sc.stored(request, ctx)).toBe(before);
         await succeed(() => (sc.retry ?? sc.act)(page));

@@ -82,9 +82,21 @@ export async function fakeClockFor(page: Page, kind: FaultKind) {
   if (kind === 'silent') await page.clock.install();
 }
 
-/** …and, once the call is under way, the app's 30 s answer deadline run out at once. */
-export async function runOutDeadline(page: Page, kind: FaultKind, busy?: Locator) {
+/**
+ * For `silent` faults, called before the action: resolves once the app's call to `endpoint` has
+ * gone out. The app sets its deadline timer in the same task as `fetch`, so from then on running
+ * the clock forward is sure to reach it (a page that is still loading may call later than the
+ * action returns).
+ */
+export function callGoesOut(page: Page, kind: FaultKind, endpoint: string): Promise<unknown> | undefined {
+  if (kind !== 'silent') return undefined;
+  return page.waitForRequest((r) => new URL(r.url()).pathname === endpoint, { timeout: 20_000 });
+}
+
+/** …and, once that call is under way, the app's 30 s answer deadline run out at once. */
+export async function runOutDeadline(page: Page, kind: FaultKind, sent: Promise<unknown> | undefined, busy?: Locator) {
   if (kind !== 'silent') return;
+  await sent;
   // Still waiting (busy) before the deadline passes.
   if (busy) await expect(busy).toBeDisabled();
   await page.clock.fastForward(31_000);
