@@ -14,19 +14,19 @@ pub mod errors;
 #[cfg(feature = "gallery")]
 pub mod gallery;
 pub mod i18n;
+pub mod nav;
 pub mod purchases;
 pub mod routes;
 pub mod session;
 pub mod shell;
+pub mod sort;
 
 use leptos::prelude::*;
-use leptos_router::components::{FlatRoutes, Route, Router};
-use leptos_router::path;
 
 use crate::i18n::I18n;
 use crate::session::Session;
 
-/// The whole app: contexts, router, shell.
+/// The whole app: contexts (language, session, API client, address), shell.
 #[component]
 pub fn App() -> impl IntoView {
     let locale = I18n::detect();
@@ -35,14 +35,9 @@ pub fn App() -> impl IntoView {
     provide_context(i18n);
     provide_context(Session::new());
     provide_context(ctx::browser_client());
+    nav::provide_nav();
     view! {
-        <Router>
-            <shell::SessionKeeper/>
-            // One route: the shell parses the path itself (`routes::Route`). The router is still
-            // needed so navigations update the address bar.
-            <FlatRoutes fallback=shell::Shell>
-                <Route path=path!("/map/*any") view=shell::Shell/>
-            </FlatRoutes>
-        </Router>
+        <shell::SessionKeeper/>
+        <shell::Shell/>
     }
 }

@@ -1,8 +1,6 @@
 //! The page frame: the main menu, the map area and the side panel chosen by the route.
 
 use leptos::prelude::*;
-use leptos_router::hooks::{use_location, use_navigate};
-use leptos_router::NavigateOptions;
 
 use crate::account::AccountPanel;
 use crate::auth::{CreateAccountPage, LoginPage, ResetPasswordPage};
@@ -14,7 +12,7 @@ use crate::i18n::use_i18n;
 use crate::routes::{login_href, Route};
 use crate::session::{use_session, SessionStatus};
 
-/// Lives for the whole app inside the `<Router>`: checks the session at start (and on request) and
+/// Lives for the whole app: checks the session at start (and on request) and
 /// opens the login form when a call finds the session gone.
 #[component]
 pub fn SessionKeeper() -> impl IntoView {
@@ -34,36 +32,29 @@ pub fn SessionKeeper() -> impl IntoView {
         }
     });
     // A call found the session gone: open the login form, remembering where the user was.
-    let navigate = use_navigate();
+    let nav = crate::nav::use_nav();
     Effect::new(move |_| {
         if let Some(path) = session.expired_at.get() {
             session.expired_at.set(None);
-            navigate(&login_href(Some(&path)), NavigateOptions::default());
+            nav.go(&login_href(Some(&path)));
         }
     });
 }
 
-/// The page for the current URL (rendered by the router for every path).
+/// The page for the current URL (the same view for every path; the route is read from it).
 #[component]
 pub fn Shell() -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
-    let location = use_location();
-    let route = Memo::new(move |_| Route::parse(&location.pathname.get()));
+    let nav = crate::nav::use_nav();
+    let route = Memo::new(move |_| Route::parse(&nav.path()));
     let recheck = Callback::new(move |_| session.request_check());
 
     // A page that needs a login, opened while logged out: log in first, then come back.
-    let navigate = use_navigate();
     Effect::new(move |_| {
         if route.get().needs_login() && session.status.get() == SessionStatus::LoggedOut {
             let back = crate::browser::current_path();
-            navigate(
-                &login_href(Some(&back)),
-                NavigateOptions {
-                    replace: true,
-                    ..Default::default()
-                },
-            );
+            nav.replace(&login_href(Some(&back)));
         }
     });
 

@@ -56,3 +56,37 @@ test('a logged-out visitor of a deep link logs in first and comes back', async (
   await page.getByRole('button', { name: 'Continue' }).click();
   await expect(page).toHaveURL(/\/map\/account\/purchases\/$/);
 });
+
+test('links move inside the app without reloading it; Back and Forward follow; a Ctrl-click opens a new tab', async ({ page, context }) => {
+  await login(page, DEMO);
+  // A mark on the window: a page load would wipe it.
+  await page.evaluate(() => { (window as unknown as { stay: number }).stay = 1; });
+  const stayed = () => page.evaluate(() => (window as unknown as { stay?: number }).stay === 1);
+
+  await page.locator('#se-login-menu-osmand-purchases').click();
+  await expect(page).toHaveURL(/\/map\/account\/purchases\/?$/);
+  await expect(page.locator('#se-purchases-list')).toBeVisible();
+  await page.locator('#se-purchases-menu-back').click();
+  await expect(page.locator('#se-login-menu-osmand-cloud-item')).toBeVisible();
+  await page.locator('#se-login-menu-osmand-cloud-item').click();
+  await expect(page.locator('#se-cloud-total-files')).toBeVisible();
+
+  await page.goBack();
+  await expect(page).toHaveURL(/\/map\/account\/?$/);
+  await expect(page.locator('#se-account-email')).toHaveText(DEMO.email);
+  await page.goBack();
+  await expect(page.locator('#se-purchases-list')).toBeVisible();
+  await page.goForward();
+  await expect(page.locator('#se-account-email')).toHaveText(DEMO.email);
+  expect(await stayed()).toBe(true);
+
+  // Ctrl-click: the browser's own new tab, and this page stays where it is.
+  const [tab] = await Promise.all([
+    context.waitForEvent('page'),
+    page.locator('#se-login-menu-osmand-purchases').click({ modifiers: ['Control'] }),
+  ]);
+  await tab.waitForLoadState();
+  expect(new URL(tab.url()).pathname).toMatch(/^\/map\/account\/purchases\/?$/);
+  await expect(page).toHaveURL(/\/map\/account\/?$/);
+  expect(await stayed()).toBe(true);
+});

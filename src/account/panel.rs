@@ -1,8 +1,6 @@
 //! `/map/account/`: shows the right thing for the session state.
 
 use leptos::prelude::*;
-use leptos_router::hooks::{use_location, use_navigate};
-use leptos_router::NavigateOptions;
 
 use crate::account::AccountHome;
 use crate::auth::EmptyLogin;
@@ -24,11 +22,11 @@ pub fn AccountPanel(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
-    let location = use_location();
+    let nav = crate::nav::use_nav();
 
     // A `?redirect=` from the server's 302 page is carried to the login form.
     let login_link = Signal::derive(move || {
-        let target = location.query.with(|q| q.get("redirect"));
+        let target = nav.param("redirect");
         login_href(target.as_deref())
     });
 
@@ -74,7 +72,7 @@ fn LoggedIn(email: String) -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
     let api = use_api();
-    let navigate = use_navigate();
+    let nav = crate::nav::use_nav();
     let logout_error = RwSignal::new(None::<osmand_api::error::ApiError>);
 
     let logout = Action::new_local(move |_: &()| {
@@ -87,8 +85,8 @@ fn LoggedIn(email: String) -> impl IntoView {
         };
         match result {
             // Already logged out on the server counts as done.
-            Ok(()) => finish_logout(session, &navigate),
-            Err(e) if e.is_session_end() => finish_logout(session, &navigate),
+            Ok(()) => finish_logout(session, nav),
+            Err(e) if e.is_session_end() => finish_logout(session, nav),
             Err(e) => logout_error.set(Some(e)),
         }
     });
@@ -131,8 +129,8 @@ fn LoggedIn(email: String) -> impl IntoView {
     }
 }
 
-fn finish_logout(session: crate::session::Session, navigate: &impl Fn(&str, NavigateOptions)) {
+fn finish_logout(session: crate::session::Session, nav: crate::nav::Nav) {
     session.status.set(SessionStatus::LoggedOut);
     session.notice.set(Some(Notice::LoggedOut));
-    navigate(&Route::Account.href(), NavigateOptions::default());
+    nav.go(&Route::Account.href());
 }

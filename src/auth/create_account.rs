@@ -2,8 +2,6 @@
 
 use leptos::html::Input;
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
-use leptos_router::NavigateOptions;
 use osmand_api::error::ApiError;
 use osmand_api::models::AuthInfo;
 
@@ -95,7 +93,7 @@ pub fn CreateAccountPage(#[prop(optional)] state: Option<SignupState>) -> impl I
     let i18n = use_i18n();
     let api = use_api();
     let session = use_session();
-    let navigate = use_navigate();
+    let nav = crate::nav::use_nav();
     let st = state.unwrap_or_default();
     st.flow.run();
 
@@ -161,7 +159,7 @@ pub fn CreateAccountPage(#[prop(optional)] state: Option<SignupState>) -> impl I
                 );
                 session.notice.set(None);
                 session.status.set(SessionStatus::LoggedIn(info));
-                navigate(&Route::Account.href(), NavigateOptions::default());
+                nav.go(&Route::Account.href());
             }
             Err(e) => {
                 let f = CodeFailure::from_error(e);

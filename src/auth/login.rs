@@ -1,8 +1,6 @@
 //! S3 container: wires the login form to the server and the session.
 
 use leptos::prelude::*;
-use leptos_router::hooks::{use_location, use_navigate};
-use leptos_router::NavigateOptions;
 use osmand_api::error::ApiError;
 use osmand_api::models::AuthInfo;
 
@@ -31,10 +29,7 @@ pub fn LoginPage() -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
     let api = use_api();
-    // The router-wide location (a route's own query map is not refreshed when only the path
-    // changes inside the same route).
-    let query = use_location().query;
-    let navigate = use_navigate();
+    let nav = crate::nav::use_nav();
 
     let email =
         RwSignal::new(crate::browser::local_storage_get(LAST_EMAIL_KEY).unwrap_or_default());
@@ -60,14 +55,12 @@ pub fn LoginPage() -> impl IntoView {
     // Read untracked: the effects below must run on their own trigger only, not again when the
     // navigation they cause changes the query.
     let redirect_target = move || {
-        query
-            .with_untracked(|q| q.get("redirect"))
+        nav.param_untracked("redirect")
             .and_then(|r| safe_redirect(&r))
             .unwrap_or_else(|| Route::Account.href())
     };
 
     // The answer of the login call.
-    let nav = navigate.clone();
     Effect::new(move |_| {
         let Some(result) = login.value().get() else {
             return;
@@ -78,7 +71,7 @@ pub fn LoginPage() -> impl IntoView {
                 password.set(String::new());
                 session.notice.set(None);
                 session.status.set(SessionStatus::LoggedIn(info));
-                nav(&redirect_target(), NavigateOptions::default());
+                nav.go(&redirect_target());
             }
             Err(err) => failure.set(Some(LoginFailure::from_error(err))),
         }
@@ -107,16 +100,9 @@ pub fn LoginPage() -> impl IntoView {
     });
 
     // Someone already logged in has nothing to do here.
-    let nav = navigate.clone();
     Effect::new(move |_| {
         if session.is_logged_in() && login.value().get_untracked().is_none() {
-            nav(
-                &redirect_target(),
-                NavigateOptions {
-                    replace: true,
-                    ..Default::default()
-                },
-            );
+            nav.replace(&redirect_target());
         }
     });
 

@@ -3,8 +3,6 @@
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::hooks::use_navigate;
-use leptos_router::NavigateOptions;
 use osmand_api::client::CodeAction;
 
 use crate::components::panel::PanelNav;
@@ -78,7 +76,7 @@ pub fn DeleteAccountPage() -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
     let api = crate::ctx::use_api();
-    let navigate = use_navigate();
+    let nav = crate::nav::use_nav();
     let st = DeleteState::new(session.email().unwrap_or_default());
     let report = move |e: &osmand_api::error::ApiError, code: Field, email: Field| {
         if session.end_if_expired(e) {
@@ -112,7 +110,6 @@ pub fn DeleteAccountPage() -> impl IntoView {
             }
         });
     });
-    let navigate = StoredValue::new_local(navigate);
     let delete = Callback::new(move |_| {
         if st.deleting.get_untracked() {
             return;
@@ -143,7 +140,7 @@ pub fn DeleteAccountPage() -> impl IntoView {
                     crate::browser::local_storage_remove(crate::auth::login::LAST_EMAIL_KEY);
                     session.status.set(SessionStatus::LoggedOut);
                     session.notice.set(Some(Notice::AccountDeleted));
-                    navigate.with_value(|n| n(&Route::Account.href(), NavigateOptions::default()));
+                    nav.go(&Route::Account.href());
                 }
                 Err(e) => report(&e, Field::Code, Field::Email),
             }

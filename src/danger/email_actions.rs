@@ -1,8 +1,6 @@
 //! The ⋮ menu of the e-mail row (S6) with "Change email", and the dialog it opens.
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
-use leptos_router::NavigateOptions;
 
 use crate::components::{ActionMenu, MenuItem};
 use crate::danger::change_email::{ChangeEmailDialog, ChangeState, Runner, Step};
@@ -16,7 +14,7 @@ use crate::session::{use_session, Notice, SessionStatus};
 pub fn EmailActions(#[prop(into)] email: Signal<String>) -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
-    let navigate = use_navigate();
+    let nav = crate::nav::use_nav();
     let open = RwSignal::new(false);
     let state = ChangeState::new(email.get_untracked());
     let runner = StoredValue::new(Runner::from_context(i18n));
@@ -32,7 +30,7 @@ pub fn EmailActions(#[prop(into)] email: Signal<String>) -> impl IntoView {
         open.set(false);
         session.status.set(SessionStatus::LoggedOut);
         session.notice.set(Some(Notice::EmailChanged));
-        navigate(&Route::Login.href(), NavigateOptions::default());
+        nav.go(&Route::Login.href());
     };
     let to_login = StoredValue::new_local(to_login);
     let close = Callback::new(move |_| {

@@ -7,8 +7,6 @@
 mod entries;
 
 use leptos::prelude::*;
-use leptos_router::components::Router;
-use leptos_router::hooks::use_query_map;
 
 pub use entries::{entries, Entry};
 
@@ -20,11 +18,8 @@ use crate::session::Session;
 pub fn GalleryApp() -> impl IntoView {
     provide_context(I18n::new(Locale::En));
     provide_context(Session::new());
-    view! {
-        <Router>
-            <Gallery/>
-        </Router>
-    }
+    crate::nav::provide_nav();
+    view! { <Gallery/> }
 }
 
 fn link(component: &str, state: &str, lang: &str, vp: &str) -> String {
@@ -34,8 +29,8 @@ fn link(component: &str, state: &str, lang: &str, vp: &str) -> String {
 #[component]
 fn Gallery() -> impl IntoView {
     let i18n = use_i18n();
-    let query = use_query_map();
-    let param = move |k: &str| query.with(|q| q.get(k));
+    let nav = crate::nav::use_nav();
+    let param = move |k: &str| nav.param(k);
     let lang = move || param("lang").unwrap_or_else(|| "en".into());
     let vp = move || param("vp").unwrap_or_else(|| "desktop".into());
     let bare = move || param("bare").as_deref() == Some("1");

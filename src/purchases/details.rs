@@ -2,8 +2,6 @@
 //! the store's help with its management link (allow-listed hosts only, new tab, no referrer).
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
-use leptos_router::NavigateOptions;
 
 use crate::components::panel::PanelNav;
 use crate::components::Panel;
@@ -21,7 +19,7 @@ const SUPPORT_MAILTO: &str = "mailto:support@osmand.net";
 #[component]
 pub fn PurchasePage(item: String) -> impl IntoView {
     let i18n = use_i18n();
-    let navigate = StoredValue::new_local(use_navigate());
+    let nav = crate::nav::use_nav();
     let parsed = Item::parse(&item);
     let title = RwSignal::new(String::new());
     let back_to_list = move || {
@@ -30,15 +28,7 @@ pub fn PurchasePage(item: String) -> impl IntoView {
             Route::Purchases.href(),
             osmand_api::http::encode_query_value(&item)
         );
-        navigate.with_value(|n| {
-            n(
-                &href,
-                NavigateOptions {
-                    replace: true,
-                    ..Default::default()
-                },
-            )
-        });
+        nav.replace(&href);
     };
     let back_to_list = StoredValue::new_local(back_to_list);
     view! {

@@ -2,7 +2,6 @@
 //! state, "Hide expired", and what to know about purchases on other devices.
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_location;
 
 use crate::components::panel::PanelNav;
 use crate::components::{loaded_view, InfoBanner, Panel};
@@ -34,12 +33,10 @@ pub fn WithPurchases(ready: Callback<Purchases, AnyView>) -> impl IntoView {
 #[component]
 pub fn PurchasesPage() -> impl IntoView {
     let i18n = use_i18n();
-    let location = use_location();
+    let nav = crate::nav::use_nav();
     // `?missing=sub9`: a deep link to a purchase that does not exist came back here.
     let notice = Signal::derive(move || {
-        location
-            .query
-            .with(|q| q.get("missing"))
+        nav.param("missing")
             .map(|_| strings(i18n.locale()).unknown_item.to_string())
     });
     let hide = RwSignal::new(crate::browser::local_storage_get(HIDE_EXPIRED_KEY).is_some());
