@@ -177,7 +177,7 @@ impl BackupTree {
             }
         }
         for node in &mut groups {
-            node.types.sort_by_key(|t| rank(&t.key));
+            crate::sort::sort_by(&mut node.types, |a, b| rank(&a.key).cmp(&rank(&b.key)));
         }
         groups.retain(|g| !g.types.is_empty());
         BackupTree { groups }
@@ -193,13 +193,12 @@ impl BackupTree {
 
     /// The reference's default: everything except the Maps group.
     pub fn default_selection(&self) -> Selection {
-        Selection(
-            self.groups
-                .iter()
-                .filter(|g| g.group != Group::Maps)
-                .flat_map(|g| g.types.iter().map(|t| t.key.clone()))
-                .collect(),
-        )
+        // Inserted one by one: collecting into a set would compile in a sort of its own.
+        let mut keys = BTreeSet::new();
+        for g in self.groups.iter().filter(|g| g.group != Group::Maps) {
+            keys.extend(g.types.iter().map(|t| t.key.clone()));
+        }
+        Selection(keys)
     }
 
     pub fn group(&self, group: Group) -> Option<&GroupNode> {

@@ -143,7 +143,7 @@ pub fn build_items(files: Vec<UserFile>, offset: impl Fn(i64) -> i32) -> Vec<Ite
         .filter(|f| !f.is_info_file())
         .map(|file| to_item(file, &offset))
         .collect();
-    items.sort_by(newest_first);
+    crate::sort::sort_by(&mut items, newest_first);
     items
 }
 
@@ -181,7 +181,7 @@ pub fn trash_items(items: &[Item]) -> Vec<Item> {
         .filter(|it| it.file.is_tombstone())
         .cloned()
         .collect();
-    out.sort_by(newest_first);
+    crate::sort::sort_by(&mut out, newest_first);
     out
 }
 
@@ -221,7 +221,7 @@ pub fn group(items: &[Item], filter: &Filter) -> Vec<Row> {
 /// Distinct types, sorted, for the type select.
 pub fn types_of(items: &[Item]) -> Vec<String> {
     let mut t: Vec<String> = items.iter().map(|i| i.file.r#type.clone()).collect();
-    t.sort();
+    crate::sort::sort_by(&mut t, |a, b| a.cmp(b));
     t.dedup();
     t
 }

@@ -36,7 +36,6 @@ fn sub(
         expire_time: Some((NOW + expire_d * DAY).to_string()),
         billing_date: renews.then(|| (NOW + expire_d * DAY).to_string()),
         valid: Some((expire_d > 0).to_string()),
-        ..Subscription::default()
     }
 }
 
@@ -48,7 +47,6 @@ fn inapp(name: &str, store: &str, platform: &str, days_ago: i64) -> InAppPurchas
         platform: Some(platform.into()),
         purchase_time: Some((NOW - days_ago * DAY).to_string()),
         valid: Some("true".into()),
-        ..InAppPurchase::default()
     }
 }
 

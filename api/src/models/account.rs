@@ -24,11 +24,13 @@ impl<'de> Deserialize<'de> for AccountInfo {
             info: BTreeMap<String, Value>,
         }
         let raw = Raw::deserialize(de)?;
-        let info = raw
-            .info
-            .into_iter()
-            .filter_map(|(k, v)| value_to_string(v).map(|v| (k, v)))
-            .collect();
+        // Inserted one by one: collecting into a map would compile in a sort of its own.
+        let mut info = BTreeMap::new();
+        for (k, v) in raw.info {
+            if let Some(v) = value_to_string(v) {
+                info.insert(k, v);
+            }
+        }
         Ok(AccountInfo { info })
     }
 }
@@ -108,8 +110,29 @@ impl AccountInfo {
         let Some(text) = self.non_empty(key) else {
             return Ok(Vec::new());
         };
-        serde_json::from_str::<Option<Vec<T>>>(text)
-            .map(Option::unwrap_or_default)
+        serde_json::from_str::<Option<Vec<Object<T>>>>(text)
+            .map(|list| list.unwrap_or_default().into_iter().map(|o| o.0).collect())
             .map_err(|e| ApiError::Decode(format!("account info `{key}`: {e}")))
+    }
+}
+
+/// A `T` that must come as a JSON object: serde's derived structs also accept an array of their
+/// fields (and `[]` when every field has a default), which the server never sends.
+struct Object<T>(T);
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for Object<T> {
+    fn deserialize<D: Deserializer<'de>>(de: D) -> Result<Self, D::Error> {
+        struct ObjectVisitor<T>(std::marker::PhantomData<T>);
+        impl<'de, T: Deserialize<'de>> serde::de::Visitor<'de> for ObjectVisitor<T> {
+            type Value = T;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("an object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<T, A::Error> {
+                T::deserialize(serde::de::value::MapAccessDeserializer::new(map))
+            }
+        }
+        de.deserialize_map(ObjectVisitor(std::marker::PhantomData))
+            .map(Object)
     }
 }

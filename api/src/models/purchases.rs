@@ -2,11 +2,9 @@
 
 use super::lenient::{opt_string, parse_i64};
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
-use std::collections::BTreeMap;
 
 /// A store subscription. Every value is a string on the wire; all are optional. Catalog keys
-/// (`icon`, `duration`, `feature_pro`, …) land in `extra`.
+/// the panel does not show (`icon`, `duration`, `feature_pro`, …) are skipped when decoding.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct Subscription {
     /// Store SKU.
@@ -80,9 +78,6 @@ pub struct Subscription {
         skip_serializing_if = "Option::is_none"
     )]
     pub billing_date: Option<String>,
-    /// Every other key (catalog fields), as sent.
-    #[serde(flatten)]
-    pub extra: BTreeMap<String, Value>,
 }
 
 impl Subscription {
@@ -158,9 +153,6 @@ pub struct InAppPurchase {
         skip_serializing_if = "Option::is_none"
     )]
     pub platform: Option<String>,
-    /// Every other key, as sent.
-    #[serde(flatten)]
-    pub extra: BTreeMap<String, Value>,
 }
 
 impl InAppPurchase {
