@@ -12,7 +12,7 @@ if (!dir) {
 }
 const htmlPath = path.join(dir, 'index.html');
 let html = readFileSync(htmlPath, 'utf8');
-const re = /<script type="module">([\s\S]*?)<\/script>/g;
+const re = /<script type="?module"?>([\s\S]*?)<\/script>/g; // quotes dropped when minified
 let count = 0;
 html = html.replace(re, (_all, body) => {
   count += 1;
