@@ -10,7 +10,8 @@ import path from 'node:path';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const RUNS = Number(process.env.BENCH_RUNS || 15);
-const dist = path.join(root, 'dist');
+// BENCH_DIST compares another build (e.g. an older commit's) with the same devserver.
+const dist = path.resolve(root, process.env.BENCH_DIST || 'dist');
 if (!existsSync(path.join(dist, 'index.html'))) throw new Error('no dist/ — run make build');
 
 function startDevserver() {

@@ -129,7 +129,7 @@ for (const sc of SCENARIOS) {
         await sc.button(page).click({ force: true, noWaitAfter: true }).catch(() => {});
         await expect(sc.success(page)).toBeVisible({ timeout: 20_000 });
       } else {
-        const sent = callGoesOut(page, kind, sc.endpoint);
+        const sent = callGoesOut(page, request, kind, sc.endpoint);
         await sc.button(page).click();
         await runOutDeadline(page, kind, sent, sc.button(page));
         if (kind === '302' && sc.endpoint === '/mapapi/auth/logout') {

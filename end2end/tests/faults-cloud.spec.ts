@@ -187,7 +187,7 @@ for (const sc of SCENARIOS) {
         passed += 1;
         return;
       } else {
-        const sent = callGoesOut(page, kind, sc.endpoint);
+        const sent = callGoesOut(page, request, kind, sc.endpoint);
         await sc.act(page);
         await runOutDeadline(page, kind, sent, sc.busy?.(page));
         await expect(sc.error(page)).toContainText(MESSAGE[kind]);

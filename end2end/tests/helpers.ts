@@ -84,13 +84,24 @@ export async function fakeClockFor(page: Page, kind: FaultKind) {
 
 /**
  * For `silent` faults, called before the action: resolves once the app's call to `endpoint` has
- * gone out. The app sets its deadline timer in the same task as `fetch`, so from then on running
- * the clock forward is sure to reach it (a page that is still loading may call later than the
- * action returns).
+ * gone out and the server has taken the fault (a used-up fault leaves `/dev/faults`), so the call
+ * really hangs there. The app sets its deadline timer in the same task as `fetch`, so from then on
+ * running the clock forward is sure to reach it. (A page still loading may call later than the
+ * action returns; and a call aborted before it reached the server would leave the fault for the
+ * retry.)
  */
-export function callGoesOut(page: Page, kind: FaultKind, endpoint: string): Promise<unknown> | undefined {
+export function callGoesOut(page: Page, request: APIRequestContext, kind: FaultKind, endpoint: string): Promise<unknown> | undefined {
   if (kind !== 'silent') return undefined;
-  return page.waitForRequest((r) => new URL(r.url()).pathname === endpoint, { timeout: 20_000 });
+  const sent = page.waitForRequest((r) => new URL(r.url()).pathname === endpoint, { timeout: 20_000 });
+  return (async () => {
+    await sent;
+    await expect
+      .poll(async () => {
+        const faults: { path: string }[] = await (await request.get('/dev/faults')).json();
+        return faults.some((f) => f.path === endpoint);
+      }, { message: `the server takes the ${endpoint} fault` })
+      .toBe(false);
+  })();
 }
 
 /** …and, once that call is under way, the app's 30 s answer deadline run out at once. */

@@ -783,7 +783,7 @@ fn ItemRow(mode: Mode, state: ListState, item: Item, top: String) -> impl IntoVi
             <div class="cloud-row__main">
                 <span class="cloud-row__name" title=name.clone()>{name.clone()}</span>
                 <span class="cloud-row__meta">
-                    <span class=move || format!("cloud-kind cloud-kind--{kind:?}").to_lowercase()>{move || match kind {
+                    <span class=kind_class(kind)>{move || match kind {
                         ChangeKind::Deleted => cs(i18n).deleted,
                         ChangeKind::Added => cs(i18n).added,
                         _ => cs(i18n).modified,
@@ -802,5 +802,15 @@ fn ItemRow(mode: Mode, state: ListState, item: Item, top: String) -> impl IntoVi
                 disabled=busy
             />
         </div>
+    }
+}
+
+/// The label's classes for a version's kind (fixed per row).
+fn kind_class(kind: ChangeKind) -> &'static str {
+    match kind {
+        ChangeKind::Deleted => "cloud-kind cloud-kind--deleted",
+        ChangeKind::Added => "cloud-kind cloud-kind--added",
+        ChangeKind::Modified => "cloud-kind cloud-kind--modified",
+        ChangeKind::Unchanged => "cloud-kind cloud-kind--unchanged",
     }
 }
