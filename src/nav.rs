@@ -5,6 +5,7 @@
 //! needs no general router; this small module keeps the bundle free of one.
 
 use leptos::prelude::*;
+use osmand_api::http::query_param;
 
 /// The current address (path and query) and the way to move to another.
 #[derive(Clone, Copy)]
@@ -177,18 +178,6 @@ pub fn split_href(href: &str) -> (&str, &str) {
     }
 }
 
-/// The first value of `key` in a query (`?a=1&b=x%20y`), decoded. A key without `=` has the
-/// empty value; a value that does not decode to UTF-8 counts as absent.
-pub fn query_param(search: &str, key: &str) -> Option<String> {
-    let search = search.strip_prefix('?').unwrap_or(search);
-    search
-        .split('&')
-        .filter(|pair| !pair.is_empty())
-        .map(|pair| pair.split_once('=').unwrap_or((pair, "")))
-        .find(|(k, _)| osmand_api::http::decode_query_value(k).as_deref() == Some(key))
-        .and_then(|(_, v)| osmand_api::http::decode_query_value(v))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -207,24 +196,28 @@ mod tests {
 
     #[test]
     fn query_params_are_found_and_decoded() {
-        let q = "?redirect=%2Fmap%2Faccount%2Fcloud%3Fx%3D1&missing=sub9&flag&e=a+b";
-        assert_eq!(
-            query_param(q, "redirect").as_deref(),
-            Some("/map/account/cloud?x=1")
-        );
-        assert_eq!(query_param(q, "missing").as_deref(), Some("sub9"));
-        assert_eq!(query_param(q, "flag").as_deref(), Some(""));
-        assert_eq!(query_param(q, "e").as_deref(), Some("a b"));
-        assert_eq!(query_param(q, "nope"), None);
-        assert_eq!(query_param("", "redirect"), None);
-        // The first one wins; names are decoded too.
-        assert_eq!(query_param("a=1&a=2", "a").as_deref(), Some("1"));
-        assert_eq!(
-            query_param("?r%65direct=x", "redirect").as_deref(),
-            Some("x")
-        );
-        // Not UTF-8 once decoded: absent.
-        assert_eq!(query_param("?redirect=%FF", "redirect"), None);
+        let owner = Owner::new();
+        owner.with(|| {
+            let param = |href: &str, key: &str| Nav::at(href).param_untracked(key);
+            let q = "/map/?redirect=%2Fmap%2Faccount%2Fcloud%3Fx%3D1&missing=sub9&flag&e=a+b";
+            assert_eq!(
+                param(q, "redirect").as_deref(),
+                Some("/map/account/cloud?x=1")
+            );
+            assert_eq!(param(q, "missing").as_deref(), Some("sub9"));
+            assert_eq!(param(q, "flag").as_deref(), Some(""));
+            assert_eq!(param(q, "e").as_deref(), Some("a b"));
+            assert_eq!(param(q, "nope"), None);
+            assert_eq!(param("/map/", "redirect"), None);
+            // The first one wins; names are decoded too.
+            assert_eq!(param("/map/?a=1&a=2", "a").as_deref(), Some("1"));
+            assert_eq!(
+                param("/map/?r%65direct=x", "redirect").as_deref(),
+                Some("x")
+            );
+            // Not UTF-8 once decoded: absent.
+            assert_eq!(param("/map/?redirect=%FF", "redirect"), None);
+        });
     }
 
     #[test]
