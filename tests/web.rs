@@ -14,7 +14,7 @@ use osmand_account::auth::{LoginFailure, LoginForm};
 use osmand_account::i18n::{I18n, Locale};
 use osmand_api::error::ApiError;
 use osmand_api::http::{Body, HttpRequest, Method, Transport};
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 use web_sys::{HtmlButtonElement, HtmlElement, HtmlInputElement};
 
@@ -216,4 +216,62 @@ async fn browser_transport_maps_real_fetch_failures() {
         .await
         .unwrap_err();
     assert!(matches!(err, ApiError::Network(_)), "{err:?}");
+}
+
+/// Settles spawned futures: each JS promise resolution and Leptos task takes a microtask turn.
+async fn settle() {
+    for _ in 0..4 {
+        tick().await;
+    }
+}
+
+#[wasm_bindgen_test]
+async fn a_loader_shows_only_its_latest_answer() {
+    use osmand_account::components::Loader;
+    use std::cell::RefCell;
+    use std::rc::Rc;
+
+    let owner = Owner::new();
+    owner.set();
+    // Each call waits on a promise the test resolves by hand, and answers its call number.
+    let resolvers: Rc<RefCell<Vec<js_sys::Function>>> = Rc::default();
+    let r = Rc::clone(&resolvers);
+    let loader = Loader::new(move || {
+        let call = r.borrow().len() + 1;
+        let promise = js_sys::Promise::new(&mut |resolve, _| r.borrow_mut().push(resolve));
+        async move {
+            wasm_bindgen_futures::JsFuture::from(promise)
+                .await
+                .map(|_| call)
+                .ok()
+        }
+    });
+    let resolve = |i: usize| {
+        let f = resolvers.borrow()[i].clone();
+        f.call0(&JsValue::NULL).unwrap();
+    };
+    assert_eq!(resolvers.borrow().len(), 1, "starts at once");
+    assert_eq!(loader.get(), None);
+
+    // A reload while the first call is out: the first answer is stale and never shows.
+    loader.reload();
+    resolve(0);
+    settle().await;
+    assert_eq!(loader.get(), None);
+    resolve(1);
+    settle().await;
+    assert_eq!(loader.get(), Some(Some(2)));
+
+    // Reloading goes back to "loading" at once.
+    loader.reload();
+    assert_eq!(loader.get(), None);
+    resolve(2);
+    settle().await;
+    assert_eq!(loader.get(), Some(Some(3)));
+
+    // An answer that arrives after the page is gone is dropped quietly.
+    loader.reload();
+    owner.cleanup();
+    resolve(3);
+    settle().await;
 }

@@ -11,7 +11,7 @@ use crate::account::download_dialog::DownloadDialog;
 use crate::account::strings::strings;
 use crate::account::usage::Usage;
 use crate::components::panel::PanelNav;
-use crate::components::{loaded_view, Panel};
+use crate::components::{loaded_view, Loader, Panel};
 use crate::ctx::use_api;
 use crate::i18n::format::{format_count, format_size};
 use crate::i18n::{fill, use_i18n, Locale};
@@ -99,7 +99,7 @@ impl CloudData {
 pub fn CloudPage() -> impl IntoView {
     let i18n = use_i18n();
     let api = use_api();
-    let data = LocalResource::new(move || {
+    let data = Loader::new(move || {
         let api = api.clone();
         async move {
             let list = api.list_files(&ListFilesQuery::latest()).await?;

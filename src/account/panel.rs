@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use crate::account::AccountHome;
 use crate::auth::EmptyLogin;
 use crate::components::panel::PanelNav;
-use crate::components::{ErrorBanner, InfoBanner, Panel, Spinner};
+use crate::components::{ErrorBanner, InfoBanner, Loader, Panel, Spinner};
 use crate::ctx::use_api;
 use crate::errors::error_message;
 use crate::i18n::format::format_size;
@@ -93,12 +93,12 @@ fn LoggedIn(email: String) -> impl IntoView {
     let message = Signal::derive(move || logout_error.get().map(|e| error_message(&e, i18n.t())));
     // The rows' second lines; a failure only leaves them empty (the pages behind them explain).
     let api2 = use_api();
-    let info = LocalResource::new(move || {
+    let info = Loader::new(move || {
         let api = api2.clone();
         async move { api.account_info().await.ok() }
     });
     let api3 = use_api();
-    let used = LocalResource::new(move || {
+    let used = Loader::new(move || {
         let api = api3.clone();
         async move {
             api.list_files(&ListFilesQuery::latest())

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use crate::components::panel::PanelNav;
-use crate::components::{loaded_view, InfoBanner, Panel};
+use crate::components::{loaded_view, InfoBanner, Loader, Panel};
 use crate::ctx::use_api;
 use crate::i18n::format::plural;
 use crate::i18n::use_i18n;
@@ -19,7 +19,7 @@ const HIDE_EXPIRED_KEY: &str = "osmand-account.hide-expired";
 #[component]
 pub fn WithPurchases(ready: Callback<Purchases, AnyView>) -> impl IntoView {
     let api = use_api();
-    let data = LocalResource::new(move || {
+    let data = Loader::new(move || {
         let api = api.clone();
         async move {
             let info = api.account_info().await?;

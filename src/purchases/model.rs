@@ -320,7 +320,7 @@ mod tests {
     use serde_json::json;
 
     fn info(v: serde_json::Value) -> AccountInfo {
-        serde_json::from_value(json!({ "info": v })).unwrap()
+        serde_json::from_str(&json!({ "info": v }).to_string()).unwrap()
     }
 
     fn sub(state: &str, expire: i64, billing: Option<i64>) -> Subscription {

@@ -3,15 +3,16 @@
 use super::build::*;
 use super::{Client, CodeAction};
 use crate::error::ApiError;
-use crate::http::{decode_json, decode_text, expect_status_ok, Transport};
+use crate::http::{decode_text, expect_status_ok, snippet, Transport};
 use crate::models::AuthInfo;
 
 impl<T: Transport> Client<T> {
     /// Who is logged in; `None` when the server answers `null` (logged out).
     pub async fn auth_info(&self) -> Result<Option<AuthInfo>, ApiError> {
         let resp = self.send(build_auth_info()).await?;
-        let value: serde_json::Value = decode_json(&resp)?;
-        AuthInfo::from_body(value).map_err(|e| ApiError::Decode(format!("auth info: {e}")))
+        let text = decode_text(&resp);
+        AuthInfo::from_body(&text)
+            .map_err(|e| ApiError::Decode(format!("auth info: {e}; body: {}", snippet(&text))))
     }
 
     /// Logs in (sets the session cookie). Rejections: `error_email`, `error_password`.

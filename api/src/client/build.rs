@@ -4,15 +4,57 @@
 use super::{BackupFormat, CodeAction, ListFilesQuery};
 use crate::http::{Body, HttpRequest, QueryUrl};
 use crate::models::TrashItem;
-use serde_json::json;
+use serde::Serialize;
 
 /// Trimmed and lower-cased, as the server stores e-mails.
 pub fn normalize_email(email: &str) -> String {
     email.trim().to_lowercase()
 }
 
-fn json_body(value: serde_json::Value) -> Body {
-    Body::Json(value.to_string())
+/// A JSON body. Serializing these plain structs cannot fail (string keys, no maps); should it
+/// ever, the body is `null`, which the server answers with a specific 400.
+fn json_body<T: Serialize + ?Sized>(value: &T) -> Body {
+    Body::Json(serde_json::to_string(value).unwrap_or_else(|_| "null".to_string()))
+}
+
+/// `{"username","password","lang","remember"}` (login).
+#[derive(Serialize)]
+struct LoginBody<'a> {
+    username: String,
+    password: &'a str,
+    lang: &'a str,
+    remember: bool,
+}
+
+/// `{"username"}` (register).
+#[derive(Serialize)]
+struct EmailBody {
+    username: String,
+}
+
+/// `{"username","token"}` (validate-token).
+#[derive(Serialize)]
+struct TokenBody<'a> {
+    username: String,
+    token: &'a str,
+}
+
+/// `{"username","password","token","lang"}` (activate; change-email sends `"password":null`).
+#[derive(Serialize)]
+struct ActivateBody<'a> {
+    username: String,
+    password: Option<&'a str>,
+    token: &'a str,
+    lang: &'a str,
+}
+
+/// One `empty-trash` entry: `{"name","type","updatetime"}`.
+#[derive(Serialize)]
+struct TrashKey<'a> {
+    name: &'a str,
+    #[serde(rename = "type")]
+    file_type: &'a str,
+    updatetime: i64,
 }
 
 fn bool_str(b: bool) -> &'static str {
@@ -31,13 +73,13 @@ pub fn build_auth_info() -> HttpRequest {
 /// Row 2: `POST /mapapi/auth/login` `{"username","password","lang","remember"}`; the e-mail is
 /// trimmed and lower-cased. `remember` is our extension (the real server ignores it).
 pub fn build_login(username: &str, password: &str, lang: &str, remember: bool) -> HttpRequest {
-    let body = json!({
-        "username": normalize_email(username),
-        "password": password,
-        "lang": lang,
-        "remember": remember,
-    });
-    HttpRequest::post("/mapapi/auth/login", json_body(body))
+    let body = LoginBody {
+        username: normalize_email(username),
+        password,
+        lang,
+        remember,
+    };
+    HttpRequest::post("/mapapi/auth/login", json_body(&body))
 }
 
 /// Row 3: `POST /mapapi/auth/logout` with an empty JSON object (the server wants a JSON type).
@@ -53,25 +95,30 @@ pub fn build_register(email: &str, lang: &str, is_new: bool) -> HttpRequest {
         .build();
     HttpRequest::post(
         url,
-        json_body(json!({ "username": normalize_email(email) })),
+        json_body(&EmailBody {
+            username: normalize_email(email),
+        }),
     )
 }
 
 /// Row 5: `POST /mapapi/auth/validate-token` `{"username","token"}`.
 pub fn build_validate_token(email: &str, token: &str) -> HttpRequest {
-    let body = json!({ "username": normalize_email(email), "token": token.trim() });
-    HttpRequest::post("/mapapi/auth/validate-token", json_body(body))
+    let body = TokenBody {
+        username: normalize_email(email),
+        token: token.trim(),
+    };
+    HttpRequest::post("/mapapi/auth/validate-token", json_body(&body))
 }
 
 /// Row 6: `POST /mapapi/auth/activate` `{"username","password","token","lang"}`.
 pub fn build_activate(email: &str, password: &str, token: &str, lang: &str) -> HttpRequest {
-    let body = json!({
-        "username": normalize_email(email),
-        "password": password,
-        "token": token.trim(),
-        "lang": lang,
-    });
-    HttpRequest::post("/mapapi/auth/activate", json_body(body))
+    let body = ActivateBody {
+        username: normalize_email(email),
+        password: Some(password),
+        token: token.trim(),
+        lang,
+    };
+    HttpRequest::post("/mapapi/auth/activate", json_body(&body))
 }
 
 /// Row 7: `POST /mapapi/auth/send-code?action=&lang=` (empty body).
@@ -96,13 +143,13 @@ pub fn build_send_code_to_new_email(new_email: &str, old_code: &str, lang: &str)
 
 /// Row 9: `POST /mapapi/auth/change-email` `{"username":new,"password":null,"token","lang"}`.
 pub fn build_change_email(new_email: &str, new_code: &str, lang: &str) -> HttpRequest {
-    let body = json!({
-        "username": normalize_email(new_email),
-        "password": null,
-        "token": new_code.trim(),
-        "lang": lang,
-    });
-    HttpRequest::post("/mapapi/auth/change-email", json_body(body))
+    let body = ActivateBody {
+        username: normalize_email(new_email),
+        password: None,
+        token: new_code.trim(),
+        lang,
+    };
+    HttpRequest::post("/mapapi/auth/change-email", json_body(&body))
 }
 
 /// Row 10: `POST /mapapi/auth/delete-account?token=` (empty body).
@@ -136,7 +183,7 @@ pub fn build_download_backup(types: &[String], format: BackupFormat) -> HttpRequ
     let url = QueryUrl::new("/mapapi/download-backup")
         .param("format", format.as_str())
         .build();
-    HttpRequest::post(url, json_body(json!(types)))
+    HttpRequest::post(url, json_body(types))
 }
 
 fn file_url(path: &str, name: &str, file_type: &str, updatetime: Option<i64>) -> QueryUrl {
@@ -207,7 +254,11 @@ pub fn build_restore_file(name: &str, file_type: &str, updatetime: i64) -> HttpR
 pub fn build_empty_trash(items: &[TrashItem]) -> HttpRequest {
     let items: Vec<_> = items
         .iter()
-        .map(|i| json!({ "name": i.name, "type": i.r#type, "updatetime": i.updatetime }))
+        .map(|i| TrashKey {
+            name: &i.name,
+            file_type: &i.r#type,
+            updatetime: i.updatetime,
+        })
         .collect();
-    HttpRequest::post("/mapapi/empty-trash", json_body(json!(items)))
+    HttpRequest::post("/mapapi/empty-trash", json_body(&items))
 }

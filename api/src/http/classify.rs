@@ -2,7 +2,9 @@
 
 use super::{query_param, HttpResponse};
 use crate::error::ApiError;
-use serde_json::Value;
+use crate::models::lenient::{json_str, present};
+use serde::Deserialize;
+use serde_json::value::RawValue;
 
 /// Passes a 2xx answer through and turns everything else into the matching [`ApiError`]:
 ///
@@ -57,6 +59,33 @@ pub fn classify(resp: HttpResponse) -> Result<HttpResponse, ApiError> {
 }
 
 /// What an error body says.
+/// The top level of a JSON error body: the keys that tell its kind, each as raw JSON (present
+/// `null`s included).
+#[derive(Deserialize)]
+struct TopJson<'a> {
+    #[serde(default, borrow, deserialize_with = "present")]
+    error: Option<&'a RawValue>,
+    #[serde(default, borrow, deserialize_with = "present")]
+    status: Option<&'a RawValue>,
+    #[serde(default, borrow, deserialize_with = "present")]
+    message: Option<&'a RawValue>,
+}
+
+/// `OsmAndPublicApiException`'s `error` object.
+#[derive(Deserialize)]
+struct ApiJson<'a> {
+    #[serde(rename = "errorCode", default, borrow, deserialize_with = "present")]
+    error_code: Option<&'a RawValue>,
+    #[serde(default, borrow, deserialize_with = "present")]
+    message: Option<&'a RawValue>,
+}
+
+/// Whether raw JSON text is a number (it has been parsed, so its first character tells).
+fn is_json_number(raw: &RawValue) -> bool {
+    raw.get()
+        .starts_with(|c: char| c == '-' || c.is_ascii_digit())
+}
+
 enum ErrorBody {
     /// `OsmAndPublicApiException` JSON.
     Api { code: i64, message: String },
@@ -81,8 +110,8 @@ impl ErrorBody {
             return ErrorBody::Html;
         }
         if text.starts_with('{') {
-            if let Ok(Value::Object(map)) = serde_json::from_str::<Value>(text) {
-                if let Some(body) = Self::from_json(&map) {
+            if let Ok(top) = serde_json::from_str::<TopJson>(text) {
+                if let Some(body) = Self::from_json(&top) {
                     return body;
                 }
             }
@@ -90,38 +119,35 @@ impl ErrorBody {
         ErrorBody::Text(text.to_string())
     }
 
-    fn from_json(map: &serde_json::Map<String, Value>) -> Option<Self> {
-        if let Some(Value::Object(err)) = map.get("error") {
-            let code = match err.get("errorCode")? {
-                Value::Number(n) => n.as_i64()?,
-                Value::String(s) => s.trim().parse().ok()?,
-                _ => return None,
+    fn from_json(top: &TopJson) -> Option<Self> {
+        if let Some(err) = top.error.filter(|e| e.get().starts_with('{')) {
+            let err = serde_json::from_str::<ApiJson>(err.get()).ok()?;
+            let code = err.error_code?;
+            let code = match json_str(code) {
+                Some(s) => s.trim().parse().ok()?,
+                None => code.get().parse().ok()?,
             };
-            let message = err
-                .get("message")
-                .and_then(Value::as_str)
-                .unwrap_or_default();
+            let message = err.message.and_then(json_str).unwrap_or_default();
             return Some(ErrorBody::Api {
                 code,
                 message: message.trim().to_string(),
             });
         }
         // Spring Boot default: {"timestamp","status","error","message"?,"path"}.
-        let is_spring = map.get("status").is_some_and(Value::is_number)
-            && (map.contains_key("error") || map.contains_key("message"));
+        let is_spring = top.status.is_some_and(is_json_number)
+            && (top.error.is_some() || top.message.is_some());
         if !is_spring {
             return None;
         }
-        let field = |key: &str| {
-            map.get(key)
-                .and_then(Value::as_str)
-                .map(str::trim)
-                .filter(|s| !s.is_empty() && *s != "No message available")
+        let field = |raw: Option<&RawValue>| {
+            raw.and_then(json_str)
+                .map(|s| s.trim().to_string())
+                .filter(|s| !s.is_empty() && s != "No message available")
         };
-        let text = field("message")
-            .or_else(|| field("error"))
+        let text = field(top.message)
+            .or_else(|| field(top.error))
             .unwrap_or_default();
-        Some(ErrorBody::Spring(text.to_string()))
+        Some(ErrorBody::Spring(text))
     }
 
     fn into_text(self) -> String {
@@ -129,6 +155,59 @@ impl ErrorBody {
             ErrorBody::Api { message, .. } => message,
             ErrorBody::Spring(text) | ErrorBody::Text(text) => text,
             ErrorBody::Html => String::new(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn text_of(body: &str) -> (bool, String) {
+        match ErrorBody::parse(&HttpResponse::json(400, body)) {
+            ErrorBody::Api { code, message } => (true, format!("{code}:{message}")),
+            other => (false, other.into_text()),
+        }
+    }
+
+    #[test]
+    fn json_error_bodies_by_shape() {
+        // API exceptions: the code as a number or a numeric string; the message trimmed.
+        let api = |code: &str| format!(r#"{{"error":{{"errorCode":{code},"message":" Bad "}}}}"#);
+        assert_eq!(text_of(&api("112")), (true, "112:Bad".into()));
+        assert_eq!(text_of(&api(r#"" 104 ""#)), (true, "104:Bad".into()));
+        assert_eq!(
+            text_of(r#"{"error":{"errorCode":7,"message":5}}"#),
+            (true, "7:".into())
+        );
+        // A code that is no integer, or none at all: the body is just text.
+        for body in [
+            api("1.5"),
+            api("true"),
+            api("null"),
+            r#"{"error":{"message":"x"}}"#.to_string(),
+        ] {
+            assert_eq!(text_of(&body), (false, body.clone()), "{body}");
+        }
+        // Spring's default error JSON: `message`, else `error`; a present `null` counts as a key.
+        assert_eq!(
+            text_of(r#"{"status":400,"error":"Bad Request","message":" Missing x "}"#),
+            (false, "Missing x".into())
+        );
+        assert_eq!(
+            text_of(r#"{"status":415,"error":"Unsupported","message":"No message available"}"#),
+            (false, "Unsupported".into())
+        );
+        assert_eq!(
+            text_of(r#"{"status":500,"error":null}"#),
+            (false, String::new())
+        );
+        // Not Spring: the status is not a number, or neither `error` nor `message` is there.
+        for body in [
+            r#"{"status":"400","error":"x"}"#,
+            r#"{"status":400,"path":"/p"}"#,
+        ] {
+            assert_eq!(text_of(body), (false, body.to_string()), "{body}");
         }
     }
 }

@@ -4,7 +4,6 @@
 use super::HttpResponse;
 use crate::error::ApiError;
 use serde::de::DeserializeOwned;
-use serde_json::Value;
 
 /// Parses the body as JSON into `T`, whatever the `Content-Type` says.
 pub fn decode_json<T: DeserializeOwned>(resp: &HttpResponse) -> Result<T, ApiError> {
@@ -29,8 +28,15 @@ pub fn decode_json_object<T: DeserializeOwned>(resp: &HttpResponse) -> Result<T,
 /// Checks that the body is a JSON object with `"status":"ok"` (extra fields are fine).
 pub fn expect_status_ok(resp: &HttpResponse) -> Result<(), ApiError> {
     let text = resp.text_body();
-    match serde_json::from_str::<Value>(&text) {
-        Ok(Value::Object(map)) if map.get("status").and_then(Value::as_str) == Some("ok") => Ok(()),
+    // A JSON object whose `status` is a string; a number there fails to decode, which is
+    // just as wrong as any other status.
+    #[derive(serde::Deserialize)]
+    struct Status {
+        #[serde(default)]
+        status: Option<String>,
+    }
+    match serde_json::from_str::<Option<crate::models::lenient::Object<Status>>>(&text) {
+        Ok(Some(crate::models::lenient::Object(Status { status: Some(s) }))) if s == "ok" => Ok(()),
         _ => Err(ApiError::Decode(format!(
             "expected {{\"status\":\"ok\"}}, got: {}",
             snippet(&text)

@@ -6,6 +6,7 @@ mod disposition;
 mod query;
 
 pub use classify::classify;
+pub(crate) use decode::snippet;
 pub use decode::{decode_json, decode_json_object, decode_text, expect_status_ok};
 pub use disposition::parse_content_disposition_filename;
 pub use query::{decode_query_value, encode_query_value, query_param, QueryUrl};

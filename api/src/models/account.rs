@@ -1,11 +1,11 @@
 //! `GET /mapapi/get-account-info`: `{"info":{…every value a string…}}` (mapapi.md §7).
 
-use super::lenient::{parse_i64, value_to_string};
+use super::lenient::{json_text, parse_i64, Object};
 use super::purchases::{InAppPurchase, Subscription, SubscriptionState};
 use crate::error::ApiError;
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Deserializer, Serialize};
-use serde_json::Value;
+use serde_json::value::RawValue;
 use std::collections::BTreeMap;
 
 /// The account summary. Keeps the raw string map (open-ended catalog keys included) and offers
@@ -21,17 +21,40 @@ impl<'de> Deserialize<'de> for AccountInfo {
     fn deserialize<D: Deserializer<'de>>(de: D) -> Result<Self, D::Error> {
         #[derive(Deserialize)]
         struct Raw {
-            info: BTreeMap<String, Value>,
+            info: InfoMap,
         }
-        let raw = Raw::deserialize(de)?;
-        // Inserted one by one: collecting into a map would compile in a sort of its own.
-        let mut info = BTreeMap::new();
-        for (k, v) in raw.info {
-            if let Some(v) = value_to_string(v) {
-                info.insert(k, v);
+        Raw::deserialize(de).map(|raw| AccountInfo { info: raw.info.0 })
+    }
+}
+
+/// The `info` object read straight into strings (each value through [`json_text`]), without an
+/// intermediate map of JSON values.
+struct InfoMap(BTreeMap<String, String>);
+
+impl<'de> Deserialize<'de> for InfoMap {
+    fn deserialize<D: Deserializer<'de>>(de: D) -> Result<Self, D::Error> {
+        struct MapVisitor;
+        impl<'de> serde::de::Visitor<'de> for MapVisitor {
+            type Value = InfoMap;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("an object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<InfoMap, A::Error> {
+                let mut info = BTreeMap::new();
+                while let Some((key, value)) = map.next_entry::<String, Box<RawValue>>()? {
+                    match json_text(&value) {
+                        Some(text) => info.insert(key, text),
+                        // A later `null` drops an earlier value of the same key.
+                        None => info.remove(&key),
+                    };
+                }
+                Ok(InfoMap(info))
             }
         }
-        Ok(AccountInfo { info })
+        de.deserialize_map(MapVisitor)
     }
 }
 
@@ -113,26 +136,5 @@ impl AccountInfo {
         serde_json::from_str::<Option<Vec<Object<T>>>>(text)
             .map(|list| list.unwrap_or_default().into_iter().map(|o| o.0).collect())
             .map_err(|e| ApiError::Decode(format!("account info `{key}`: {e}")))
-    }
-}
-
-/// A `T` that must come as a JSON object: serde's derived structs also accept an array of their
-/// fields (and `[]` when every field has a default), which the server never sends.
-struct Object<T>(T);
-
-impl<'de, T: Deserialize<'de>> Deserialize<'de> for Object<T> {
-    fn deserialize<D: Deserializer<'de>>(de: D) -> Result<Self, D::Error> {
-        struct ObjectVisitor<T>(std::marker::PhantomData<T>);
-        impl<'de, T: Deserialize<'de>> serde::de::Visitor<'de> for ObjectVisitor<T> {
-            type Value = T;
-            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-                f.write_str("an object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<T, A::Error> {
-                T::deserialize(serde::de::value::MapAccessDeserializer::new(map))
-            }
-        }
-        de.deserialize_map(ObjectVisitor(std::marker::PhantomData))
-            .map(Object)
     }
 }

@@ -24,8 +24,8 @@ impl AuthInfo {
     }
 
     /// Decodes an `auth/info` body: `null`, an object without (or with an empty) `username`
-    /// → `None` (logged out); a user → `Some`.
-    pub(crate) fn from_body(value: serde_json::Value) -> Result<Option<Self>, serde_json::Error> {
+    /// → `None` (logged out); a user → `Some`. Anything else (an array, a string) is an error.
+    pub(crate) fn from_body(text: &str) -> Result<Option<Self>, serde_json::Error> {
         #[derive(Deserialize)]
         struct Raw {
             #[serde(default, deserialize_with = "super::lenient::opt_string")]
@@ -33,19 +33,14 @@ impl AuthInfo {
             #[serde(default, deserialize_with = "super::lenient::null_default")]
             roles: Vec<String>,
         }
-        if value.is_null() {
-            return Ok(None);
-        }
-        if !value.is_object() {
-            return Err(serde::de::Error::custom("expected null or an object"));
-        }
-        let raw = Raw::deserialize(value)?;
-        Ok(raw
-            .username
-            .filter(|u| !u.trim().is_empty())
-            .map(|username| AuthInfo {
-                username,
-                roles: raw.roles,
-            }))
+        let raw = serde_json::from_str::<Option<super::lenient::Object<Raw>>>(text)?;
+        Ok(raw.and_then(|super::lenient::Object(raw)| {
+            raw.username
+                .filter(|u| !u.trim().is_empty())
+                .map(|username| AuthInfo {
+                    username,
+                    roles: raw.roles,
+                })
+        }))
     }
 }

@@ -83,7 +83,7 @@ pub struct UserFile {
     pub storagename: Option<String>,
     /// GPX analysis / metadata, free-form.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub details: Option<serde_json::Value>,
+    pub details: Option<super::RawJson>,
     /// `<brand>__model__<model>`, only on `allFiles` with `addDevices=true`.
     #[serde(
         rename = "deviceInfo",

@@ -3,12 +3,13 @@
 mod account;
 mod auth;
 mod files;
-mod lenient;
+pub(crate) mod lenient;
 mod purchases;
 mod trash;
 
 pub use account::AccountInfo;
 pub use auth::AuthInfo;
 pub use files::{ChangeKind, ListFiles, RestoredFile, UserFile};
+pub use lenient::RawJson;
 pub use purchases::{InAppPurchase, Subscription, SubscriptionState};
 pub use trash::{EmptyTrashResult, TrashItem, TrashItemResult, TrashItemStatus, TrashSummary};
