@@ -20,6 +20,7 @@ pub mod routes;
 pub mod session;
 pub mod shell;
 pub mod sort;
+pub mod task;
 
 use leptos::prelude::*;
 

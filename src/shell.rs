@@ -11,6 +11,7 @@ use crate::ctx::use_api;
 use crate::i18n::use_i18n;
 use crate::routes::{login_href, Route};
 use crate::session::{use_session, SessionStatus};
+use crate::task::Task;
 
 /// Lives for the whole app: checks the session at start (and on request) and
 /// opens the login form when a call finds the session gone.
@@ -18,7 +19,7 @@ use crate::session::{use_session, SessionStatus};
 pub fn SessionKeeper() -> impl IntoView {
     let session = use_session();
     let api = use_api();
-    let check = Action::new_local(move |_: &()| {
+    let check = Task::new(move |_: &()| {
         let api = api.clone();
         async move { api.auth_info().await }
     });

@@ -227,7 +227,7 @@ async fn settle() {
 
 #[wasm_bindgen_test]
 async fn a_loader_shows_only_its_latest_answer() {
-    use osmand_account::components::Loader;
+    use osmand_account::task::Loader;
     use std::cell::RefCell;
     use std::rc::Rc;
 
@@ -274,4 +274,65 @@ async fn a_loader_shows_only_its_latest_answer() {
     owner.cleanup();
     resolve(3);
     settle().await;
+}
+
+#[wasm_bindgen_test]
+async fn a_task_is_pending_until_its_calls_are_in_and_keeps_the_latest_answer() {
+    use osmand_account::task::Task;
+    use std::cell::RefCell;
+    use std::rc::Rc;
+
+    let owner = Owner::new();
+    owner.set();
+    let resolvers: Rc<RefCell<Vec<js_sys::Function>>> = Rc::default();
+    let r = Rc::clone(&resolvers);
+    let task = Task::new(move |input: &u32| {
+        let input = *input;
+        let promise = js_sys::Promise::new(&mut |resolve, _| r.borrow_mut().push(resolve));
+        async move {
+            wasm_bindgen_futures::JsFuture::from(promise)
+                .await
+                .map(|_| input * 10)
+                .ok()
+        }
+    });
+    let resolve = |i: usize| {
+        let f = resolvers.borrow()[i].clone();
+        f.call0(&JsValue::NULL).unwrap();
+    };
+    assert!(!task.pending().get_untracked());
+    assert_eq!(task.value().get_untracked(), None);
+
+    task.dispatch(1);
+    assert!(
+        task.pending().get_untracked(),
+        "pending as soon as it is sent"
+    );
+    resolve(0);
+    settle().await;
+    assert!(!task.pending().get_untracked());
+    assert_eq!(task.value().get_untracked(), Some(Some(10)));
+
+    // Two calls out: pending until both are in; the older answer, arriving last, is dropped.
+    task.dispatch(2);
+    task.dispatch(3);
+    resolve(2);
+    settle().await;
+    assert!(
+        task.pending().get_untracked(),
+        "the first call is still out"
+    );
+    assert_eq!(task.value().get_untracked(), Some(Some(30)));
+    resolve(1);
+    settle().await;
+    assert!(!task.pending().get_untracked());
+    assert_eq!(task.value().get_untracked(), Some(Some(30)));
+
+    // After the page is gone, dispatching does nothing and a late answer is dropped quietly.
+    task.dispatch(4);
+    owner.cleanup();
+    task.dispatch(5);
+    resolve(3);
+    settle().await;
+    assert_eq!(resolvers.borrow().len(), 4, "no call after the page closed");
 }

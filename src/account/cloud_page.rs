@@ -11,11 +11,12 @@ use crate::account::download_dialog::DownloadDialog;
 use crate::account::strings::strings;
 use crate::account::usage::Usage;
 use crate::components::panel::PanelNav;
-use crate::components::{loaded_view, Loader, Panel};
+use crate::components::{loaded_view, Panel};
 use crate::ctx::use_api;
 use crate::i18n::format::{format_count, format_size};
 use crate::i18n::{fill, use_i18n, Locale};
 use crate::routes::Route;
+use crate::task::Loader;
 
 /// The figures shown, from `list-files` (latest versions) and the account's quota.
 #[derive(Clone, Debug, PartialEq)]

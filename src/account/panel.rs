@@ -5,13 +5,14 @@ use leptos::prelude::*;
 use crate::account::AccountHome;
 use crate::auth::EmptyLogin;
 use crate::components::panel::PanelNav;
-use crate::components::{ErrorBanner, InfoBanner, Loader, Panel, Spinner};
+use crate::components::{ErrorBanner, InfoBanner, Panel, Spinner};
 use crate::ctx::use_api;
 use crate::errors::error_message;
 use crate::i18n::format::format_size;
 use crate::i18n::use_i18n;
 use crate::routes::{login_href, Route};
 use crate::session::{use_session, Notice, SessionStatus};
+use crate::task::{Loader, Task};
 use osmand_api::client::ListFilesQuery;
 
 /// The account panel root.
@@ -75,7 +76,7 @@ fn LoggedIn(email: String) -> impl IntoView {
     let nav = crate::nav::use_nav();
     let logout_error = RwSignal::new(None::<osmand_api::error::ApiError>);
 
-    let logout = Action::new_local(move |_: &()| {
+    let logout = Task::new(move |_: &()| {
         let api = api.clone();
         async move { api.logout().await }
     });

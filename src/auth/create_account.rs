@@ -16,6 +16,7 @@ use crate::errors::error_message;
 use crate::i18n::{fill, use_i18n, Strings};
 use crate::routes::Route;
 use crate::session::{use_session, SessionStatus};
+use crate::task::Task;
 
 /// The three steps.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -99,7 +100,7 @@ pub fn CreateAccountPage(#[prop(optional)] state: Option<SignupState>) -> impl I
 
     let register = {
         let api = api.clone();
-        Action::new_local(move |email: &String| {
+        Task::new(move |email: &String| {
             let api = api.clone();
             let email = email.clone();
             async move {
@@ -111,13 +112,13 @@ pub fn CreateAccountPage(#[prop(optional)] state: Option<SignupState>) -> impl I
     };
     let validate = {
         let api = api.clone();
-        Action::new_local(move |(email, code): &(String, String)| {
+        Task::new(move |(email, code): &(String, String)| {
             let api = api.clone();
             let (email, code) = (email.clone(), code.clone());
             async move { api.validate_token(&email, &code).await }
         })
     };
-    let activate = Action::new_local(move |(email, password, code): &(String, String, String)| {
+    let activate = Task::new(move |(email, password, code): &(String, String, String)| {
         let api = api.clone();
         let (email, password, code) = (email.clone(), password.clone(), code.clone());
         async move {

@@ -11,6 +11,7 @@ use crate::ctx::use_api;
 use crate::i18n::use_i18n;
 use crate::routes::{safe_redirect, Route};
 use crate::session::{use_session, SessionStatus};
+use crate::task::Task;
 
 /// localStorage key of the last e-mail used to log in (pre-fills the form; not a secret).
 pub const LAST_EMAIL_KEY: &str = "osmand-account.last-email";
@@ -37,7 +38,7 @@ pub fn LoginPage() -> impl IntoView {
     let remember = RwSignal::new(false);
     let failure = RwSignal::new(None::<LoginFailure>);
 
-    let login = Action::new_local(move |input: &LoginInput| {
+    let login = Task::new(move |input: &LoginInput| {
         let api = api.clone();
         let input = input.clone();
         async move {

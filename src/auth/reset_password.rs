@@ -15,6 +15,7 @@ use crate::components::{ErrorBanner, Panel, TextField};
 use crate::ctx::use_api;
 use crate::i18n::{fill, use_i18n};
 use crate::routes::Route;
+use crate::task::Task;
 
 /// The steps of the reset flow.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -67,7 +68,7 @@ pub fn ResetPasswordPage(#[prop(optional)] state: Option<ResetState>) -> impl In
 
     let request_code = {
         let api = api.clone();
-        Action::new_local(move |email: &String| {
+        Task::new(move |email: &String| {
             let api = api.clone();
             let email = email.clone();
             async move {
@@ -77,7 +78,7 @@ pub fn ResetPasswordPage(#[prop(optional)] state: Option<ResetState>) -> impl In
             }
         })
     };
-    let save = Action::new_local(move |(email, password, code): &(String, String, String)| {
+    let save = Task::new(move |(email, password, code): &(String, String, String)| {
         let api = api.clone();
         let (email, password, code) = (email.clone(), password.clone(), code.clone());
         async move {

@@ -2,79 +2,14 @@
 //! the data. When the error means the session ended, nothing is shown: the session sends the user
 //! to the login form.
 
-use std::cell::Cell;
-use std::future::Future;
-use std::rc::Rc;
-
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use osmand_api::error::ApiError;
 
 use crate::components::{ErrorBanner, Spinner};
 use crate::errors::error_message;
 use crate::i18n::use_i18n;
 use crate::session::use_session;
-
-/// A value loaded by one async call when the page opens, with a reload: `None` while it loads.
-///
-/// The pages load on opening and on "Try again", never because a signal changed, so they do not
-/// need Leptos' `LocalResource` (dependency tracking, Suspense, ~8 KB of wasm per loaded type).
-pub struct Loader<T: 'static> {
-    value: RwSignal<Option<T>, LocalStorage>,
-    start: StoredValue<Rc<dyn Fn()>, LocalStorage>,
-}
-
-impl<T: 'static> Clone for Loader<T> {
-    fn clone(&self) -> Self {
-        *self
-    }
-}
-
-impl<T: 'static> Copy for Loader<T> {}
-
-impl<T: Clone + 'static> Loader<T> {
-    /// Starts `fetch` at once. Its result is kept only while it is the latest call and the
-    /// page is still there.
-    pub fn new<Fut>(fetch: impl Fn() -> Fut + 'static) -> Self
-    where
-        Fut: Future<Output = T> + 'static,
-    {
-        let value = RwSignal::new_local(None);
-        let latest = Rc::new(Cell::new(0_u32));
-        let start = move || {
-            let call = latest.get().wrapping_add(1);
-            latest.set(call);
-            // Back to "loading": the spinner replaces a stale error and its retry button.
-            value.try_set(None);
-            let pending = untrack(&fetch);
-            let latest = Rc::clone(&latest);
-            spawn_local(async move {
-                let result = pending.await;
-                if latest.get() == call {
-                    // A page closed meanwhile has dropped the signal: nothing to show then.
-                    value.try_set(Some(result));
-                }
-            });
-        };
-        start();
-        Loader {
-            value,
-            start: StoredValue::new_local(Rc::new(start)),
-        }
-    }
-
-    /// The loaded value (tracked); `None` while loading.
-    pub fn get(&self) -> Option<T> {
-        self.value.get()
-    }
-
-    /// Loads again (the view shows "loading" until the new answer is in).
-    pub fn reload(&self) {
-        if let Some(start) = self.start.try_get_value() {
-            start();
-        }
-    }
-}
+use crate::task::Loader;
 
 /// The view of `data`; `ready` renders the loaded value, `error_id` names the error banner.
 pub fn loaded_view<T, F>(

@@ -16,7 +16,7 @@ pub use confirm::Confirm;
 pub use dialog::Dialog;
 pub use field::{CheckboxField, TextField};
 pub use lang_switch::LangSwitch;
-pub use loaded::{loaded_view, Loader};
+pub use loaded::loaded_view;
 pub use menu::{ActionMenu, MenuItem};
 pub use panel::Panel;
 pub use spinner::Spinner;

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use crate::components::panel::PanelNav;
-use crate::components::{loaded_view, InfoBanner, Loader, Panel};
+use crate::components::{loaded_view, InfoBanner, Panel};
 use crate::ctx::use_api;
 use crate::i18n::format::plural;
 use crate::i18n::use_i18n;
@@ -12,6 +12,7 @@ use crate::purchases::card::{card_data, PurchaseCard};
 use crate::purchases::model::{is_allowed, Item, Purchases, PRICING_URL};
 use crate::purchases::strings::strings;
 use crate::routes::Route;
+use crate::task::Loader;
 
 const HIDE_EXPIRED_KEY: &str = "osmand-account.hide-expired";
 

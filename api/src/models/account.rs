@@ -45,11 +45,9 @@ impl<'de> Deserialize<'de> for InfoMap {
             ) -> Result<InfoMap, A::Error> {
                 let mut info = BTreeMap::new();
                 while let Some((key, value)) = map.next_entry::<String, Box<RawValue>>()? {
-                    match json_text(&value) {
-                        Some(text) => info.insert(key, text),
-                        // A later `null` drops an earlier value of the same key.
-                        None => info.remove(&key),
-                    };
+                    if let Some(text) = json_text(&value) {
+                        info.insert(key, text);
+                    }
                 }
                 Ok(InfoMap(info))
             }
