@@ -28,7 +28,7 @@ pub fn SessionKeeper() -> impl IntoView {
         check.dispatch(());
     });
     Effect::new(move |_| {
-        if let Some(result) = check.value().get() {
+        if let Some(result) = check.value() {
             session.set_checked(result);
         }
     });

@@ -2,6 +2,9 @@
 //! dependency tracking nor Suspense, and each loaded or submitted type cost several KB of wasm
 //! there. Both primitives are `Copy` handles owned by the page; an answer that arrives after the
 //! page is gone is dropped, and only the latest call's answer ever shows.
+//!
+//! The calls run outside the page's reactive owner: take contexts (`use_api()` and the like)
+//! before the first `.await`, as every caller does.
 
 use std::cell::Cell;
 use std::future::Future;
@@ -73,9 +76,9 @@ impl<T: Clone + 'static> Loader<T> {
         }
     }
 
-    /// The loaded value (tracked); `None` while loading.
+    /// The loaded value (tracked); `None` while loading (or once the page is gone).
     pub fn get(&self) -> Option<T> {
-        self.value.get()
+        self.value.try_get().flatten()
     }
 
     /// Loads again (the view shows "loading" until the new answer is in).
@@ -91,7 +94,7 @@ impl<T: Clone + 'static> Loader<T> {
 /// second click does not send twice.
 pub struct Task<I: 'static, O: 'static> {
     value: RwSignal<Option<O>, LocalStorage>,
-    pending: RwSignal<bool>,
+    pending: Signal<bool>,
     start: StoredValue<Rc<dyn Fn(I)>, LocalStorage>,
 }
 
@@ -132,7 +135,7 @@ impl<I: 'static, O: Clone + 'static> Task<I, O> {
         };
         Task {
             value,
-            pending,
+            pending: pending.into(),
             start: StoredValue::new_local(Rc::new(start)),
         }
     }
@@ -144,13 +147,18 @@ impl<I: 'static, O: Clone + 'static> Task<I, O> {
         }
     }
 
-    /// The latest call's answer; `None` until one is in.
-    pub fn value(&self) -> ReadSignal<Option<O>, LocalStorage> {
-        self.value.read_only()
+    /// The latest call's answer (tracked); `None` until one is in (or once the page is gone).
+    pub fn value(&self) -> Option<O> {
+        self.value.try_get().flatten()
     }
 
-    /// Whether a call is out.
-    pub fn pending(&self) -> ReadSignal<bool> {
-        self.pending.read_only()
+    /// [`Self::value`], untracked.
+    pub fn value_untracked(&self) -> Option<O> {
+        self.value.try_get_untracked().flatten()
+    }
+
+    /// Whether a call is out (a signal for views and props).
+    pub fn pending(&self) -> Signal<bool> {
+        self.pending
     }
 }

@@ -301,7 +301,7 @@ async fn a_task_is_pending_until_its_calls_are_in_and_keeps_the_latest_answer() 
         f.call0(&JsValue::NULL).unwrap();
     };
     assert!(!task.pending().get_untracked());
-    assert_eq!(task.value().get_untracked(), None);
+    assert_eq!(task.value_untracked(), None);
 
     task.dispatch(1);
     assert!(
@@ -311,7 +311,7 @@ async fn a_task_is_pending_until_its_calls_are_in_and_keeps_the_latest_answer() 
     resolve(0);
     settle().await;
     assert!(!task.pending().get_untracked());
-    assert_eq!(task.value().get_untracked(), Some(Some(10)));
+    assert_eq!(task.value_untracked(), Some(Some(10)));
 
     // Two calls out: pending until both are in; the older answer, arriving last, is dropped.
     task.dispatch(2);
@@ -322,11 +322,11 @@ async fn a_task_is_pending_until_its_calls_are_in_and_keeps_the_latest_answer() 
         task.pending().get_untracked(),
         "the first call is still out"
     );
-    assert_eq!(task.value().get_untracked(), Some(Some(30)));
+    assert_eq!(task.value_untracked(), Some(Some(30)));
     resolve(1);
     settle().await;
     assert!(!task.pending().get_untracked());
-    assert_eq!(task.value().get_untracked(), Some(Some(30)));
+    assert_eq!(task.value_untracked(), Some(Some(30)));
 
     // After the page is gone, dispatching does nothing and a late answer is dropped quietly.
     task.dispatch(4);

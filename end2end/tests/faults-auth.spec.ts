@@ -76,6 +76,7 @@ const SCENARIOS: Scenario[] = [
       await page.goto('/map/account/create');
       await page.locator('#signup-email').fill(email);
       await page.locator('#se-signup-continue').click();
+      await expect(page.locator('#code')).toBeVisible();
       await page.locator('#code').fill(await latestCode(request, email));
       await page.locator('#se-code-continue').click();
       await page.locator('#new-password').fill('fault-password-1');

@@ -42,13 +42,21 @@ export async function expectNoA11yViolations(page: Page) {
   expect(found, 'axe violations').toEqual([]);
 }
 
-/** The newest code mailed to `to` (from the devserver outbox). */
+/**
+ * The newest code mailed to `to` (from the devserver outbox). Waits for the first mail, so a
+ * caller may ask right after the click that sends it; after a resend, callers wait for the
+ * page to say the code went out before asking again.
+ */
 export async function latestCode(request: APIRequestContext, to: string): Promise<string> {
-  const res = await request.get(`/dev/outbox?to=${encodeURIComponent(to)}`);
-  expect(res.ok()).toBeTruthy();
-  const mails = await res.json();
-  expect(mails.length).toBeGreaterThan(0);
-  return mails[0].code;
+  let code = '';
+  await expect.poll(async () => {
+    const res = await request.get(`/dev/outbox?to=${encodeURIComponent(to)}`);
+    expect(res.ok()).toBeTruthy();
+    const mails = await res.json();
+    code = mails.length > 0 ? mails[0].code : '';
+    return code;
+  }, { message: `a code mailed to ${to}` }).not.toBe('');
+  return code;
 }
 
 export function uniqueEmail(tag = 'user') {

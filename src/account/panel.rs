@@ -81,7 +81,7 @@ fn LoggedIn(email: String) -> impl IntoView {
         async move { api.logout().await }
     });
     Effect::new(move |_| {
-        let Some(result) = logout.value().get() else {
+        let Some(result) = logout.value() else {
             return;
         };
         match result {

@@ -133,14 +133,14 @@ pub fn CreateAccountPage(#[prop(optional)] state: Option<SignupState>) -> impl I
         }
     });
     Effect::new(move |_| {
-        if let Some(result) = register.value().get() {
+        if let Some(result) = register.value() {
             if st.flow.code_sent(result, "code") {
                 st.step.set(SignupStep::Code);
             }
         }
     });
     Effect::new(move |_| {
-        let Some(result) = validate.value().get() else {
+        let Some(result) = validate.value() else {
             return;
         };
         match result {
@@ -149,7 +149,7 @@ pub fn CreateAccountPage(#[prop(optional)] state: Option<SignupState>) -> impl I
         }
     });
     Effect::new(move |_| {
-        let Some(result) = activate.value().get() else {
+        let Some(result) = activate.value() else {
             return;
         };
         match result {

@@ -63,7 +63,7 @@ pub fn LoginPage() -> impl IntoView {
 
     // The answer of the login call.
     Effect::new(move |_| {
-        let Some(result) = login.value().get() else {
+        let Some(result) = login.value() else {
             return;
         };
         match result {
@@ -102,7 +102,7 @@ pub fn LoginPage() -> impl IntoView {
 
     // Someone already logged in has nothing to do here.
     Effect::new(move |_| {
-        if session.is_logged_in() && login.value().get_untracked().is_none() {
+        if session.is_logged_in() && login.value_untracked().is_none() {
             nav.replace(&redirect_target());
         }
     });

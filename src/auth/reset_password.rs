@@ -88,14 +88,14 @@ pub fn ResetPasswordPage(#[prop(optional)] state: Option<ResetState>) -> impl In
     });
 
     Effect::new(move |_| {
-        if let Some(result) = request_code.value().get() {
+        if let Some(result) = request_code.value() {
             if st.flow.code_sent(result, "reset-code") {
                 st.step.set(ResetStep::Code);
             }
         }
     });
     Effect::new(move |_| {
-        let Some(result) = save.value().get() else {
+        let Some(result) = save.value() else {
             return;
         };
         match result {

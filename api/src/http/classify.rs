@@ -123,11 +123,14 @@ impl ErrorBody {
         if let Some(err) = top.error.filter(|e| e.get().starts_with('{')) {
             let err = serde_json::from_str::<ApiJson>(err.get()).ok()?;
             let code = err.error_code?;
-            let code = match json_str(code) {
+            let code = match json_str(code).ok()? {
                 Some(s) => s.trim().parse().ok()?,
                 None => code.get().parse().ok()?,
             };
-            let message = err.message.and_then(json_str).unwrap_or_default();
+            let message = match err.message {
+                Some(m) => json_str(m).ok()?.unwrap_or_default(),
+                None => String::new(),
+            };
             return Some(ErrorBody::Api {
                 code,
                 message: message.trim().to_string(),
@@ -139,15 +142,19 @@ impl ErrorBody {
         if !is_spring {
             return None;
         }
-        let field = |raw: Option<&RawValue>| {
-            raw.and_then(json_str)
-                .map(|s| s.trim().to_string())
-                .filter(|s| !s.is_empty() && s != "No message available")
+        // A string with a broken escape makes the body plain text, as a failed parse did.
+        let field = |raw: Option<&RawValue>| -> Option<Option<String>> {
+            let Some(raw) = raw else {
+                return Some(None);
+            };
+            let text = json_str(raw).ok()?;
+            Some(
+                text.map(|s| s.trim().to_string())
+                    .filter(|s| !s.is_empty() && s != "No message available"),
+            )
         };
-        let text = field(top.message)
-            .or_else(|| field(top.error))
-            .unwrap_or_default();
-        Some(ErrorBody::Spring(text))
+        let (message, error) = (field(top.message)?, field(top.error)?);
+        Some(ErrorBody::Spring(message.or(error).unwrap_or_default()))
     }
 
     fn into_text(self) -> String {
@@ -202,6 +209,13 @@ mod tests {
             text_of(r#"{"status":500,"error":null}"#),
             (false, String::new())
         );
+        // A string with a broken escape: the body stays plain text, as a failed parse did.
+        for body in [
+            r#"{"status":400,"error":"x","message":"\ud800"}"#,
+            r#"{"error":{"errorCode":7,"message":"\ud800"}}"#,
+        ] {
+            assert_eq!(text_of(body), (false, body.to_string()), "{body}");
+        }
         // Not Spring: the status is not a number, or neither `error` nor `message` is there.
         for body in [
             r#"{"status":"400","error":"x"}"#,

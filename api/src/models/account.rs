@@ -3,7 +3,7 @@
 use super::lenient::{json_text, parse_i64, Object};
 use super::purchases::{InAppPurchase, Subscription, SubscriptionState};
 use crate::error::ApiError;
-use serde::de::DeserializeOwned;
+use serde::de::{DeserializeOwned, Error as _};
 use serde::{Deserialize, Deserializer, Serialize};
 use serde_json::value::RawValue;
 use std::collections::BTreeMap;
@@ -45,8 +45,15 @@ impl<'de> Deserialize<'de> for InfoMap {
             ) -> Result<InfoMap, A::Error> {
                 let mut info = BTreeMap::new();
                 while let Some((key, value)) = map.next_entry::<String, Box<RawValue>>()? {
-                    if let Some(text) = json_text(&value) {
-                        info.insert(key, text);
+                    let text = json_text(&value).map_err(A::Error::custom)?;
+                    // A key given twice is an error, except after a `null` (which only means
+                    // "absent", so the later value wins as it would anyway).
+                    let twice = match text {
+                        Some(text) => info.insert(key.clone(), text).is_some(),
+                        None => info.contains_key(&key),
+                    };
+                    if twice {
+                        return Err(A::Error::custom(format!("duplicate key `{key}`")));
                     }
                 }
                 Ok(InfoMap(info))
@@ -134,5 +141,40 @@ impl AccountInfo {
         serde_json::from_str::<Option<Vec<Object<T>>>>(text)
             .map(|list| list.unwrap_or_default().into_iter().map(|o| o.0).collect())
             .map_err(|e| ApiError::Decode(format!("account info `{key}`: {e}")))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn decode(json: &str) -> Result<AccountInfo, serde_json::Error> {
+        serde_json::from_str(json)
+    }
+
+    #[test]
+    fn info_values_read_as_text() {
+        let info = decode(r#"{"info":{"a":"x","n":5,"b":true,"z":null,"o":{"k":[1]}}}"#).unwrap();
+        assert_eq!(info.get("a"), Some("x"));
+        assert_eq!(info.get("n"), Some("5"));
+        assert_eq!(info.get("b"), Some("true"));
+        assert_eq!(info.get("z"), None);
+        assert_eq!(info.get("o"), Some(r#"{"k":[1]}"#));
+    }
+
+    #[test]
+    fn a_key_given_twice_is_an_error_unless_the_first_was_null() {
+        assert_eq!(
+            decode(r#"{"info":{"a":null,"a":"x"}}"#).unwrap().get("a"),
+            Some("x")
+        );
+        assert!(decode(r#"{"info":{"a":"x","a":"y"}}"#).is_err());
+        assert!(decode(r#"{"info":{"a":"x","a":null}}"#).is_err());
+        assert!(
+            decode(r#"{"info":{"a":"\ud800"}}"#).is_err(),
+            "lone surrogate"
+        );
+        assert!(decode(r#"{"info":null}"#).is_err());
+        assert!(decode(r#"{"info":["a"]}"#).is_err());
     }
 }

@@ -1,7 +1,8 @@
 //! Tolerant field decoders: the server's maps are "all strings", but nothing promises it.
 //!
 //! Values of unknown shape are taken as raw JSON text ([`RawValue`]) rather than as a
-//! `serde_json::Value` tree: the bundle then carries no `Value` machinery at all.
+//! `serde_json::Value` tree: the bundle then carries no `Value` machinery at all. Raw text is
+//! checked for JSON syntax only; a string in it is checked fully (escapes) when it is read.
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use serde_json::value::RawValue;
@@ -37,29 +38,30 @@ impl Serialize for RawJson {
     }
 }
 
-/// The string a raw JSON value holds, if it is a JSON string.
-pub(crate) fn json_str(raw: &RawValue) -> Option<String> {
+/// The string a raw JSON value holds (`None` when it is not a string). A string with a broken
+/// escape (a lone surrogate, which raw capture lets through) is an error, as in a full parse.
+pub(crate) fn json_str(raw: &RawValue) -> Result<Option<String>, serde_json::Error> {
     let text = raw.get();
     if text.starts_with('"') {
-        serde_json::from_str(text).ok()
+        serde_json::from_str(text).map(Some)
     } else {
-        None
+        Ok(None)
     }
 }
 
 /// A raw JSON value as text: strings unquoted, `null` → `None`, anything else (numbers,
 /// booleans, arrays, objects) as the JSON text the server sent.
-pub(crate) fn json_text(raw: &RawValue) -> Option<String> {
+pub(crate) fn json_text(raw: &RawValue) -> Result<Option<String>, serde_json::Error> {
     match raw.get() {
-        "null" => None,
+        "null" => Ok(None),
         text if text.starts_with('"') => json_str(raw),
-        text => Some(text.to_string()),
+        text => Ok(Some(text.to_string())),
     }
 }
 
 /// `Option<String>` that also accepts numbers and booleans.
 pub(crate) fn opt_string<'de, D: Deserializer<'de>>(de: D) -> Result<Option<String>, D::Error> {
-    Ok(json_text(&Box::<RawValue>::deserialize(de)?))
+    json_text(&Box::<RawValue>::deserialize(de)?).map_err(serde::de::Error::custom)
 }
 
 /// A present field as its raw JSON text, `null` included (`#[serde(default)]` gives `None` for
@@ -109,7 +111,7 @@ mod tests {
 
     fn text(json: &str) -> Option<String> {
         let raw: Box<RawValue> = serde_json::from_str(json).unwrap();
-        json_text(&raw)
+        json_text(&raw).unwrap()
     }
 
     #[test]
@@ -120,6 +122,9 @@ mod tests {
         assert_eq!(text("true").as_deref(), Some("true"));
         assert_eq!(text(r#"[1,"x"]"#).as_deref(), Some(r#"[1,"x"]"#));
         let raw: Box<RawValue> = serde_json::from_str("12").unwrap();
-        assert_eq!(json_str(&raw), None);
+        assert_eq!(json_str(&raw).unwrap(), None);
+        // Raw capture lets a lone surrogate through; reading the string rejects it.
+        let raw: Box<RawValue> = serde_json::from_str(r#""\ud800""#).unwrap();
+        assert!(json_text(&raw).is_err());
     }
 }
