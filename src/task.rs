@@ -33,10 +33,8 @@ impl Latest {
 ///
 /// The pages load on opening and on "Try again", never because a signal changed, so they do not
 /// need Leptos' `LocalResource` (dependency tracking, Suspense, ~8 KB of wasm per loaded type).
-pub struct Loader<T: 'static> {
-    value: RwSignal<Option<T>, LocalStorage>,
-    start: StoredValue<Rc<dyn Fn()>, LocalStorage>,
-}
+/// It is a [`Task`] without input that starts at once and forgets its answer on reload.
+pub struct Loader<T: 'static>(Task<(), T>);
 
 impl<T: 'static> Clone for Loader<T> {
     fn clone(&self) -> Self {
@@ -47,45 +45,26 @@ impl<T: 'static> Clone for Loader<T> {
 impl<T: 'static> Copy for Loader<T> {}
 
 impl<T: Clone + 'static> Loader<T> {
-    /// Starts `fetch` at once. Its result is kept only while it is the latest call and the
-    /// page is still there.
+    /// Starts `fetch` at once.
     pub fn new<Fut>(fetch: impl Fn() -> Fut + 'static) -> Self
     where
         Fut: Future<Output = T> + 'static,
     {
-        let value = RwSignal::new_local(None);
-        let latest = Latest::default();
-        let start = move || {
-            let call = latest.next();
-            // Back to "loading": the spinner replaces a stale error and its retry button.
-            value.try_set(None);
-            let pending = untrack(&fetch);
-            let latest = latest.clone();
-            spawn_local(async move {
-                let result = pending.await;
-                if latest.is(call) {
-                    // A page closed meanwhile has dropped the signal: nothing to show then.
-                    value.try_set(Some(result));
-                }
-            });
-        };
-        start();
-        Loader {
-            value,
-            start: StoredValue::new_local(Rc::new(start)),
-        }
+        let task = Task::new(move |_: &()| fetch());
+        task.dispatch(());
+        Loader(task)
     }
 
     /// The loaded value (tracked); `None` while loading (or once the page is gone).
     pub fn get(&self) -> Option<T> {
-        self.value.try_get().flatten()
+        self.0.value()
     }
 
-    /// Loads again (the view shows "loading" until the new answer is in).
+    /// Loads again. Back to "loading" at once: the spinner replaces a stale error and its
+    /// retry button until the new answer is in.
     pub fn reload(&self) {
-        if let Some(start) = self.start.try_get_value() {
-            start();
-        }
+        self.0.value.try_set(None);
+        self.0.dispatch(());
     }
 }
 

@@ -225,81 +225,78 @@ async fn settle() {
     }
 }
 
-#[wasm_bindgen_test]
-async fn a_loader_shows_only_its_latest_answer() {
-    use osmand_account::task::Loader;
-    use std::cell::RefCell;
-    use std::rc::Rc;
+/// Calls that wait until the test answers them by hand, in any order.
+#[derive(Clone, Default)]
+struct HandCalls(std::rc::Rc<std::cell::RefCell<Vec<js_sys::Function>>>);
 
-    let owner = Owner::new();
-    owner.set();
-    // Each call waits on a promise the test resolves by hand, and answers its call number.
-    let resolvers: Rc<RefCell<Vec<js_sys::Function>>> = Rc::default();
-    let r = Rc::clone(&resolvers);
-    let loader = Loader::new(move || {
-        let call = r.borrow().len() + 1;
-        let promise = js_sys::Promise::new(&mut |resolve, _| r.borrow_mut().push(resolve));
+impl HandCalls {
+    /// A new call; it answers `answer` once [`Self::resolve`]d.
+    fn call<T: 'static>(&self, answer: T) -> impl std::future::Future<Output = Option<T>> {
+        let promise = js_sys::Promise::new(&mut |resolve, _| self.0.borrow_mut().push(resolve));
         async move {
             wasm_bindgen_futures::JsFuture::from(promise)
                 .await
-                .map(|_| call)
+                .map(|_| answer)
                 .ok()
         }
-    });
-    let resolve = |i: usize| {
-        let f = resolvers.borrow()[i].clone();
+    }
+
+    fn count(&self) -> usize {
+        self.0.borrow().len()
+    }
+
+    /// Answers call `i` (0-based, in the order they were made).
+    fn resolve(&self, i: usize) {
+        let f = self.0.borrow()[i].clone();
         f.call0(&JsValue::NULL).unwrap();
-    };
-    assert_eq!(resolvers.borrow().len(), 1, "starts at once");
+    }
+}
+
+#[wasm_bindgen_test]
+async fn a_loader_shows_only_its_latest_answer() {
+    use osmand_account::task::Loader;
+
+    let owner = Owner::new();
+    owner.set();
+    // Each call waits until the test answers it, and answers its call number.
+    let calls = HandCalls::default();
+    let c = calls.clone();
+    let loader = Loader::new(move || c.call(c.count() + 1));
+    assert_eq!(calls.count(), 1, "starts at once");
     assert_eq!(loader.get(), None);
 
     // A reload while the first call is out: the first answer is stale and never shows.
     loader.reload();
-    resolve(0);
+    calls.resolve(0);
     settle().await;
     assert_eq!(loader.get(), None);
-    resolve(1);
+    calls.resolve(1);
     settle().await;
     assert_eq!(loader.get(), Some(Some(2)));
 
     // Reloading goes back to "loading" at once.
     loader.reload();
     assert_eq!(loader.get(), None);
-    resolve(2);
+    calls.resolve(2);
     settle().await;
     assert_eq!(loader.get(), Some(Some(3)));
 
     // An answer that arrives after the page is gone is dropped quietly.
     loader.reload();
     owner.cleanup();
-    resolve(3);
+    calls.resolve(3);
     settle().await;
 }
 
 #[wasm_bindgen_test]
 async fn a_task_is_pending_until_its_calls_are_in_and_keeps_the_latest_answer() {
     use osmand_account::task::Task;
-    use std::cell::RefCell;
-    use std::rc::Rc;
 
     let owner = Owner::new();
     owner.set();
-    let resolvers: Rc<RefCell<Vec<js_sys::Function>>> = Rc::default();
-    let r = Rc::clone(&resolvers);
-    let task = Task::new(move |input: &u32| {
-        let input = *input;
-        let promise = js_sys::Promise::new(&mut |resolve, _| r.borrow_mut().push(resolve));
-        async move {
-            wasm_bindgen_futures::JsFuture::from(promise)
-                .await
-                .map(|_| input * 10)
-                .ok()
-        }
-    });
-    let resolve = |i: usize| {
-        let f = resolvers.borrow()[i].clone();
-        f.call0(&JsValue::NULL).unwrap();
-    };
+    let calls = HandCalls::default();
+    let c = calls.clone();
+    let task = Task::new(move |input: &u32| c.call(*input * 10));
     assert!(!task.pending().get_untracked());
     assert_eq!(task.value_untracked(), None);
 
@@ -308,7 +305,7 @@ async fn a_task_is_pending_until_its_calls_are_in_and_keeps_the_latest_answer() 
         task.pending().get_untracked(),
         "pending as soon as it is sent"
     );
-    resolve(0);
+    calls.resolve(0);
     settle().await;
     assert!(!task.pending().get_untracked());
     assert_eq!(task.value_untracked(), Some(Some(10)));
@@ -316,14 +313,14 @@ async fn a_task_is_pending_until_its_calls_are_in_and_keeps_the_latest_answer() 
     // Two calls out: pending until both are in; the older answer, arriving last, is dropped.
     task.dispatch(2);
     task.dispatch(3);
-    resolve(2);
+    calls.resolve(2);
     settle().await;
     assert!(
         task.pending().get_untracked(),
         "the first call is still out"
     );
     assert_eq!(task.value_untracked(), Some(Some(30)));
-    resolve(1);
+    calls.resolve(1);
     settle().await;
     assert!(!task.pending().get_untracked());
     assert_eq!(task.value_untracked(), Some(Some(30)));
@@ -332,7 +329,7 @@ async fn a_task_is_pending_until_its_calls_are_in_and_keeps_the_latest_answer() 
     task.dispatch(4);
     owner.cleanup();
     task.dispatch(5);
-    resolve(3);
+    calls.resolve(3);
     settle().await;
-    assert_eq!(resolvers.borrow().len(), 4, "no call after the page closed");
+    assert_eq!(calls.count(), 4, "no call after the page closed");
 }

@@ -48,12 +48,11 @@ impl<'de> Deserialize<'de> for InfoMap {
                     let text = json_text(&value).map_err(A::Error::custom)?;
                     // A key given twice is an error, except after a `null` (which only means
                     // "absent", so the later value wins as it would anyway).
-                    let twice = match text {
-                        Some(text) => info.insert(key.clone(), text).is_some(),
-                        None => info.contains_key(&key),
-                    };
-                    if twice {
+                    if info.contains_key(&key) {
                         return Err(A::Error::custom(format!("duplicate key `{key}`")));
+                    }
+                    if let Some(text) = text {
+                        info.insert(key, text);
                     }
                 }
                 Ok(InfoMap(info))
