@@ -295,6 +295,8 @@ test('keyboard only: Escape closes the change dialog and focus returns to the â‹
   const opener = page.locator('#se-login-menu-user-item-actions');
   await opener.focus();
   await page.keyboard.press('Enter');
+  // The menu puts focus on its first item once it is drawn; Enter then picks it.
+  await expect(page.locator('#se-account-change-email')).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(page.locator('#se-change-email-dialog')).toBeVisible();
   await page.keyboard.press('Escape');
