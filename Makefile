@@ -3,7 +3,7 @@ SHELL := /bin/bash
 PORT ?= 8080
 GALLERY_PORT ?= 8082
 
-.PHONY: run test setup build build-gallery devserver dev gallery size fmt clean update-screenshots bench fuzz
+.PHONY: run test setup build build-gallery devserver dev gallery size fmt clean update-screenshots bench fuzz fresh-test
 
 ## make run: install what is missing, build the app, serve it with demo data on :$(PORT)
 run: setup build devserver
@@ -54,6 +54,10 @@ FUZZ_CASES ?= 200000
 fuzz:
 	FUZZ_CASES=$(FUZZ_CASES) cargo test -p osmand-api --test fuzz -- --nocapture 2>&1 | grep -E "fuzz\(|test result"
 	FUZZ_CASES=$(FUZZ_CASES) cargo test -p devserver --test fuzz -- --nocapture 2>&1 | grep -E "fuzz\(|test result"
+
+## make fresh-test: make test in a fresh clone with an empty cargo home (what a newcomer gets)
+fresh-test:
+	scripts/fresh-clone-test.sh --run
 
 fmt:
 	cargo fmt --all

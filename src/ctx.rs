@@ -1,5 +1,5 @@
 //! The API client the views use, provided as context. In the browser it talks to `/mapapi/` on the
-//! same origin; tests and the gallery can plug in a [`MockTransport`] instead.
+//! same origin; tests and the gallery provide a client over a [`MockTransport`] instead.
 
 use leptos::prelude::*;
 use osmand_api::client::Client;
@@ -44,9 +44,73 @@ pub fn browser_client() -> ApiClient {
     }
 }
 
-/// The client from context (falls back to a client with an empty mock, which answers every call
-/// with a network error, so a component rendered alone cannot reach a real server).
+/// A client over canned answers (tests, the gallery).
+pub fn mock_client(mock: MockTransport) -> ApiClient {
+    Client::new(AppTransport::Mock(mock))
+}
+
+/// The client from context. There is always one: the app, the gallery and the tests provide
+/// theirs; a component rendered without one is a bug and says so (no silent stand-in).
 pub fn use_api() -> ApiClient {
-    use_context::<ApiClient>()
-        .unwrap_or_else(|| Client::new(AppTransport::Mock(MockTransport::default())))
+    expect_context::<ApiClient>()
+}
+
+/// Cancels one call's request ([`crate::call::Call`] makes one per run). Natively a no-op.
+#[derive(Clone)]
+pub struct Abort {
+    #[cfg(target_arch = "wasm32")]
+    controller: Option<web_sys::AbortController>,
+}
+
+impl Abort {
+    pub fn new() -> Self {
+        Abort {
+            #[cfg(target_arch = "wasm32")]
+            controller: web_sys::AbortController::new().ok(),
+        }
+    }
+
+    /// Aborts the request (its answer becomes [`ApiError::Aborted`]).
+    pub fn abort(&self) {
+        #[cfg(target_arch = "wasm32")]
+        if let Some(c) = &self.controller {
+            c.abort();
+        }
+    }
+
+    /// The signal to hand to `fetch`.
+    #[cfg(target_arch = "wasm32")]
+    pub fn signal(&self) -> Option<web_sys::AbortSignal> {
+        self.controller
+            .as_ref()
+            .map(web_sys::AbortController::signal)
+    }
+}
+
+impl Default for Abort {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// Clients for one run of a call.
+pub trait WithAbort {
+    /// The same client whose requests `abort` cancels.
+    fn with_abort(&self, abort: &Abort) -> Self;
+}
+
+impl WithAbort for ApiClient {
+    fn with_abort(&self, abort: &Abort) -> Self {
+        match self.transport() {
+            #[cfg(target_arch = "wasm32")]
+            AppTransport::Browser(t) => match abort.signal() {
+                Some(signal) => Client::new(AppTransport::Browser(t.clone().with_signal(signal))),
+                None => self.clone(),
+            },
+            AppTransport::Mock(_) => {
+                let _ = abort;
+                self.clone()
+            }
+        }
+    }
 }

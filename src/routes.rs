@@ -1,8 +1,28 @@
 //! The app's URLs, parsed into a typed [`Route`]. Matching is a pure function, so trailing slashes,
 //! unknown paths and redirect targets are unit-tested without a browser.
 
+use leptos::prelude::*;
+
 /// Everything the app lives under (the reference's `MAIN_URL`).
 pub const BASE: &str = "/map";
+
+/// The path segments of every screen: the route table (`shell.rs`) and [`Route::href`] are both
+/// written from these, so a link and the screen it opens cannot drift apart.
+pub mod seg {
+    pub const MAP: &str = "map";
+    pub const ACCOUNT: &str = "account";
+    pub const LOGIN: &str = "login";
+    pub const CREATE: &str = "create";
+    pub const RESET_PASSWORD: &str = "reset-password";
+    pub const CLOUD: &str = "cloud";
+    pub const PURCHASES: &str = "purchases";
+    /// The router's name for the purchase in `/map/account/purchases/<item>`.
+    pub const ITEM: &str = "item";
+    pub const DELETE_ACCOUNT: &str = "delete-account";
+    pub const SETTINGS: &str = "settings";
+    pub const CHANGES: &str = "changes";
+    pub const TRASH: &str = "trash";
+}
 
 /// A screen of the app.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -46,39 +66,41 @@ impl Route {
                 Route::NotFound
             };
         };
+        use seg::*;
         let segments: Vec<&str> = rest.split('/').filter(|s| !s.is_empty()).collect();
         match segments.as_slice() {
             [] => Route::Map,
-            ["account"] => Route::Account,
-            ["account", "login"] => Route::Login,
-            ["account", "create"] => Route::CreateAccount,
-            ["account", "reset-password"] => Route::ResetPassword,
-            ["account", "cloud"] => Route::Cloud,
-            ["account", "purchases"] => Route::Purchases,
-            ["account", "purchases", item] => Route::Purchase((*item).to_string()),
-            ["delete-account"] => Route::DeleteAccount,
-            ["settings"] => Route::Settings,
-            ["settings", "cloud", "changes"] => Route::CloudChanges,
-            ["settings", "cloud", "trash"] => Route::CloudTrash,
+            [ACCOUNT] => Route::Account,
+            [ACCOUNT, LOGIN] => Route::Login,
+            [ACCOUNT, CREATE] => Route::CreateAccount,
+            [ACCOUNT, RESET_PASSWORD] => Route::ResetPassword,
+            [ACCOUNT, CLOUD] => Route::Cloud,
+            [ACCOUNT, PURCHASES] => Route::Purchases,
+            [ACCOUNT, PURCHASES, item] => Route::Purchase((*item).to_string()),
+            [DELETE_ACCOUNT] => Route::DeleteAccount,
+            [SETTINGS] => Route::Settings,
+            [SETTINGS, CLOUD, CHANGES] => Route::CloudChanges,
+            [SETTINGS, CLOUD, TRASH] => Route::CloudTrash,
             _ => Route::NotFound,
         }
     }
 
     /// The canonical path of this route.
     pub fn href(&self) -> String {
+        use seg::*;
         match self {
             Route::Map | Route::NotFound => format!("{BASE}/"),
-            Route::Account => format!("{BASE}/account/"),
-            Route::Login => format!("{BASE}/account/login"),
-            Route::CreateAccount => format!("{BASE}/account/create"),
-            Route::ResetPassword => format!("{BASE}/account/reset-password"),
-            Route::Cloud => format!("{BASE}/account/cloud"),
-            Route::Purchases => format!("{BASE}/account/purchases/"),
-            Route::Purchase(item) => format!("{BASE}/account/purchases/{item}"),
-            Route::DeleteAccount => format!("{BASE}/delete-account/"),
-            Route::Settings => format!("{BASE}/settings/"),
-            Route::CloudChanges => format!("{BASE}/settings/cloud/changes"),
-            Route::CloudTrash => format!("{BASE}/settings/cloud/trash"),
+            Route::Account => format!("{BASE}/{ACCOUNT}/"),
+            Route::Login => format!("{BASE}/{ACCOUNT}/{LOGIN}"),
+            Route::CreateAccount => format!("{BASE}/{ACCOUNT}/{CREATE}"),
+            Route::ResetPassword => format!("{BASE}/{ACCOUNT}/{RESET_PASSWORD}"),
+            Route::Cloud => format!("{BASE}/{ACCOUNT}/{CLOUD}"),
+            Route::Purchases => format!("{BASE}/{ACCOUNT}/{PURCHASES}/"),
+            Route::Purchase(item) => format!("{BASE}/{ACCOUNT}/{PURCHASES}/{item}"),
+            Route::DeleteAccount => format!("{BASE}/{DELETE_ACCOUNT}/"),
+            Route::Settings => format!("{BASE}/{SETTINGS}/"),
+            Route::CloudChanges => format!("{BASE}/{SETTINGS}/{CLOUD}/{CHANGES}"),
+            Route::CloudTrash => format!("{BASE}/{SETTINGS}/{CLOUD}/{TRASH}"),
         }
     }
 
@@ -87,18 +109,68 @@ impl Route {
         !matches!(self, Route::Map)
     }
 
+    /// Who may see this screen: the one list the login gate ([`crate::shell::Gate`]) follows.
+    pub fn access(&self) -> Access {
+        match self {
+            Route::Cloud
+            | Route::Purchases
+            | Route::Purchase(_)
+            | Route::DeleteAccount
+            | Route::CloudChanges
+            | Route::CloudTrash => Access::LoggedIn,
+            Route::Login => Access::LoggedOut,
+            Route::Map
+            | Route::Account
+            | Route::CreateAccount
+            | Route::ResetPassword
+            | Route::Settings
+            | Route::NotFound => Access::Anyone,
+        }
+    }
+
     /// Whether this screen needs a logged-in user (logged-out visitors log in first and come back).
     pub fn needs_login(&self) -> bool {
-        matches!(
-            self,
-            Route::Cloud
-                | Route::Purchases
-                | Route::Purchase(_)
-                | Route::DeleteAccount
-                | Route::CloudChanges
-                | Route::CloudTrash
-        )
+        self.access() == Access::LoggedIn
     }
+
+    /// The main-menu area this screen belongs to (its entry is the active one).
+    pub fn area(&self) -> Area {
+        match self {
+            Route::Map => Area::None,
+            Route::Settings | Route::CloudChanges | Route::CloudTrash => Area::Settings,
+            _ => Area::Account,
+        }
+    }
+}
+
+/// Who may open a screen.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Access {
+    Anyone,
+    /// Logged-out visitors log in first and come back.
+    LoggedIn,
+    /// Logged-in users are sent on (to the `?redirect=` target or the account home).
+    LoggedOut,
+}
+
+/// The main-menu entries.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Area {
+    None,
+    Account,
+    Settings,
+}
+
+/// A query parameter of the current address, decoded (tracked: the router's query map).
+pub fn use_query_param(key: &'static str) -> Signal<Option<String>> {
+    let query = leptos_router::hooks::use_query_map();
+    Signal::derive(move || query.with(|q| q.get(key)))
+}
+
+/// The screen for the current address (`/map/account/?x=1` works too).
+pub fn current_route() -> Route {
+    let here = crate::browser::current_path();
+    Route::parse(here.split(['?', '#']).next().unwrap_or_default())
 }
 
 /// The login URL that brings the user back to `back_to` afterwards.
@@ -154,6 +226,11 @@ mod tests {
         assert_eq!(Route::parse("/map/nope"), Route::NotFound);
         assert_eq!(Route::parse("/elsewhere"), Route::NotFound);
         assert_eq!(Route::parse("/mapx/account"), Route::NotFound);
+    }
+
+    #[test]
+    fn the_base_is_the_map_segment() {
+        assert_eq!(BASE, format!("/{}", seg::MAP));
     }
 
     #[test]

@@ -1,8 +1,18 @@
-//! Who is logged in, app-wide notices, and the one place where "your session ended" is handled.
+//! Who is logged in, app-wide notices, and the one set of session transitions: [`Session::log_in`],
+//! [`Session::log_out`] (with the reason), [`Session::expire`] (a call found the session gone)
+//! and [`Session::set_checked`] (the answer of `auth/info`). Nothing else writes the session,
+//! the notice or the remembered e-mail.
+
+use std::rc::Rc;
 
 use leptos::prelude::*;
 use osmand_api::error::ApiError;
 use osmand_api::models::AuthInfo;
+
+use crate::routes::{login_href, Route};
+
+/// localStorage key of the last e-mail used to log in (pre-fills the form; not a secret).
+pub const LAST_EMAIL_KEY: &str = "osmand-account.last-email";
 
 /// What the app knows about the session.
 #[derive(Clone, Debug, PartialEq)]
@@ -42,77 +52,171 @@ impl Notice {
     }
 }
 
-/// The session context, provided once at the root.
+/// Why the session ends, and so what the user sees next.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LogOut {
+    /// Logout pressed: the logged-out account panel.
+    Pressed,
+    /// The account was deleted: the logged-out panel; the remembered address is forgotten.
+    AccountDeleted,
+    /// The e-mail was changed: the login form, filled in with the new address.
+    EmailChanged { new_email: String },
+    /// A call found the session gone: the login form, which brings the user back to `back_to`.
+    Expired { back_to: String },
+}
+
+impl LogOut {
+    /// The notice shown next.
+    pub fn notice(&self) -> Notice {
+        match self {
+            LogOut::Pressed => Notice::LoggedOut,
+            LogOut::AccountDeleted => Notice::AccountDeleted,
+            LogOut::EmailChanged { .. } => Notice::EmailChanged,
+            LogOut::Expired { .. } => Notice::SessionExpired,
+        }
+    }
+
+    /// Where the app goes next.
+    pub fn destination(&self) -> String {
+        match self {
+            LogOut::Pressed | LogOut::AccountDeleted => Route::Account.href(),
+            LogOut::EmailChanged { .. } => Route::Login.href(),
+            LogOut::Expired { back_to } => login_href(Some(back_to)),
+        }
+    }
+
+    /// The remembered login address afterwards: `Some(Some(a))` = remember `a`, `Some(None)` =
+    /// forget it, `None` = keep what is there.
+    pub fn remembered(&self) -> Option<Option<&str>> {
+        match self {
+            LogOut::Pressed | LogOut::Expired { .. } => None,
+            LogOut::AccountDeleted => Some(None),
+            LogOut::EmailChanged { new_email } => Some(Some(new_email.as_str())),
+        }
+    }
+}
+
+type Go = Rc<dyn Fn(&str, bool)>;
+
+/// The session context, provided once at the root (inside the router, whose navigation it uses).
 #[derive(Clone, Copy)]
 pub struct Session {
-    pub status: RwSignal<SessionStatus>,
-    pub notice: RwSignal<Option<Notice>>,
-    /// Set when a call found the session gone: the path to come back to after logging in.
-    /// The shell watches it and opens the login form.
-    pub expired_at: RwSignal<Option<String>>,
+    pub status: ReadSignal<SessionStatus>,
+    set_status: WriteSignal<SessionStatus>,
+    pub notice: ReadSignal<Option<Notice>>,
+    set_notice: WriteSignal<Option<Notice>>,
     /// Bumped to ask for a new `auth/info` check (the keeper at the root watches it).
     pub recheck: RwSignal<u32>,
+    /// Moves to an address (`replace` = in place of the current history entry).
+    go: StoredValue<Go, LocalStorage>,
 }
 
 impl Session {
-    /// A fresh context in the `Checking` state.
-    pub fn new() -> Self {
+    /// A fresh context in the `Checking` state that navigates with `go(href, replace)`.
+    pub fn new(go: impl Fn(&str, bool) + 'static) -> Self {
+        let (status, set_status) = signal(SessionStatus::Checking);
+        let (notice, set_notice) = signal(None);
         Self {
-            status: RwSignal::new(SessionStatus::Checking),
-            notice: RwSignal::new(None),
-            expired_at: RwSignal::new(None),
+            status,
+            set_status,
+            notice,
+            set_notice,
             recheck: RwSignal::new(0),
+            go: StoredValue::new_local(Rc::new(go)),
+        }
+    }
+
+    /// Moves to `href` (as a new history entry, or in place of the current one).
+    pub fn go(&self, href: &str, replace: bool) {
+        if let Some(go) = self.go.try_get_value() {
+            go(href, replace);
         }
     }
 
     /// The logged-in user's e-mail (tracked).
     pub fn email(&self) -> Option<String> {
-        match self.status.get() {
-            SessionStatus::LoggedIn(info) => Some(info.username),
+        self.status.with(|s| match s {
+            SessionStatus::LoggedIn(info) => Some(info.username.clone()),
             _ => None,
-        }
+        })
     }
 
     /// Whether someone is logged in (tracked).
     pub fn is_logged_in(&self) -> bool {
-        matches!(self.status.get(), SessionStatus::LoggedIn(_))
+        self.status
+            .with(|s| matches!(s, SessionStatus::LoggedIn(_)))
     }
 
     /// Asks the root to run the session check again ("Try again" after a failed one).
     pub fn request_check(&self) {
-        self.status.set(SessionStatus::Checking);
+        self.set_status.set(SessionStatus::Checking);
         self.recheck.update(|n| *n = n.wrapping_add(1));
-    }
-
-    /// Passes every API error of a logged-in screen through here: a redirect-to-login or 401 ends
-    /// the session in the app and opens the login form, which brings the user back to the current
-    /// page. Returns `true` when that happened (the caller then shows nothing else).
-    pub fn end_if_expired(&self, err: &ApiError) -> bool {
-        self.handle_error(err, &crate::browser::current_path())
     }
 
     /// Records the answer of `auth/info`.
     pub fn set_checked(&self, result: Result<Option<AuthInfo>, ApiError>) {
-        self.status.set(status_from_check(result));
+        self.set_status.try_set(status_from_check(result));
     }
 
-    /// Call with every API error: if it means the session ended, the user is sent to the login form
-    /// with a notice and will come back to `current_path` afterwards. Returns whether it did.
-    pub fn handle_error(&self, err: &ApiError, current_path: &str) -> bool {
-        if !err.is_session_end() {
+    /// Logged in (login, or sign-up's automatic login): remembers the address, clears the notice
+    /// and goes to `to`.
+    pub fn log_in(&self, info: AuthInfo, to: &str) {
+        remember_email(&info.username);
+        // Move first: the guest-only gate of the page being left must not redirect as well.
+        self.go(to, false);
+        self.set_notice.try_set(None);
+        self.set_status.try_set(SessionStatus::LoggedIn(info));
+    }
+
+    /// The session ended for `why`: the notice, the remembered address and the next page follow.
+    pub fn log_out(&self, why: LogOut) {
+        match why.remembered() {
+            Some(Some(email)) => remember_email(email),
+            Some(None) => crate::browser::local_storage_remove(LAST_EMAIL_KEY),
+            None => {}
+        }
+        self.go(&why.destination(), false);
+        self.set_notice.try_set(Some(why.notice()));
+        self.set_status.try_set(SessionStatus::LoggedOut);
+    }
+
+    /// A call was answered with a redirect to the login page or a 401: log in again, then come
+    /// back to the page the user is on. Only acts while someone is logged in (several calls may
+    /// find out at once); returns whether it did.
+    pub fn expire(&self) -> bool {
+        if self
+            .status
+            .try_with_untracked(|s| matches!(s, SessionStatus::LoggedIn(_)))
+            != Some(true)
+        {
             return false;
         }
-        self.status.set(SessionStatus::LoggedOut);
-        self.notice.set(Some(Notice::SessionExpired));
-        self.expired_at.set(Some(current_path.to_string()));
+        self.log_out(LogOut::Expired {
+            back_to: crate::browser::current_path(),
+        });
         true
+    }
+
+    /// The notice was read (the login form shows it once).
+    pub fn clear_notice(&self) {
+        self.set_notice.try_set(None);
     }
 }
 
-impl Default for Session {
-    fn default() -> Self {
-        Self::new()
-    }
+/// Provides the session inside a `<Router>`, navigating with the router (the app, the gallery).
+pub fn provide_session() -> Session {
+    let navigate = leptos_router::hooks::use_navigate();
+    let session = Session::new(move |href, replace| {
+        navigate(
+            href,
+            leptos_router::NavigateOptions {
+                replace,
+                ..Default::default()
+            },
+        )
+    });
+    provide_context(session);
+    session
 }
 
 /// Maps the answer of `auth/info` to a status.
@@ -126,14 +230,26 @@ pub fn status_from_check(result: Result<Option<AuthInfo>, ApiError>) -> SessionS
     }
 }
 
-/// The session context; a detached one if none was provided (isolated component tests).
+/// The session context. Provided by the app (and by the gallery and tests): a component used
+/// without one is a bug and stops with a message naming the missing context.
 pub fn use_session() -> Session {
-    use_context::<Session>().unwrap_or_default()
+    expect_context::<Session>()
+}
+
+/// Remembers `email` as the login address (a password was just set for it).
+pub fn remember_email(email: &str) {
+    crate::browser::local_storage_set(LAST_EMAIL_KEY, email.trim());
+}
+
+/// The remembered login address, if any.
+pub fn remembered_email() -> Option<String> {
+    crate::browser::local_storage_get(LAST_EMAIL_KEY)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::cell::RefCell;
 
     fn info(name: &str) -> AuthInfo {
         AuthInfo {
@@ -164,23 +280,77 @@ mod tests {
         );
     }
 
+    fn recording() -> (Session, Rc<RefCell<Vec<String>>>) {
+        let moves = Rc::new(RefCell::new(Vec::new()));
+        let m = Rc::clone(&moves);
+        let s = Session::new(move |href, _| m.borrow_mut().push(href.to_string()));
+        (s, moves)
+    }
+
     #[test]
-    fn session_end_errors_send_the_user_to_login() {
+    fn log_in_and_out_set_status_notice_and_destination() {
         let owner = Owner::new();
         owner.set();
-        let s = Session::new();
-        s.status.set(SessionStatus::LoggedIn(info("a@b.c")));
-        assert!(!s.handle_error(&ApiError::Network("x".into()), "/map/account/"));
+        let (s, moves) = recording();
+        s.log_in(info("a@b.c"), "/map/account/cloud");
         assert!(s.is_logged_in());
-        assert!(s.handle_error(
-            &ApiError::SessionExpired { redirect: None },
-            "/map/account/purchases/"
-        ));
+        assert_eq!(s.email().as_deref(), Some("a@b.c"));
+        s.log_out(LogOut::Pressed);
+        assert!(!s.is_logged_in());
+        assert_eq!(s.notice.get(), Some(Notice::LoggedOut));
+        s.log_in(info("a@b.c"), "/map/account/");
+        assert_eq!(s.notice.get(), None, "logging in clears the notice");
+        s.log_out(LogOut::EmailChanged {
+            new_email: "n@b.c".into(),
+        });
+        assert_eq!(s.notice.get(), Some(Notice::EmailChanged));
+        assert_eq!(
+            *moves.borrow(),
+            [
+                "/map/account/cloud",
+                "/map/account/",
+                "/map/account/",
+                "/map/account/login"
+            ]
+        );
+    }
+
+    #[test]
+    fn expiry_sends_the_user_to_login_once() {
+        let owner = Owner::new();
+        owner.set();
+        let (s, moves) = recording();
+        assert!(!s.expire());
+        assert!(
+            moves.borrow().is_empty(),
+            "nobody logged in: nothing to end"
+        );
+        s.log_in(info("a@b.c"), "/map/account/");
+        assert!(s.expire());
+        assert!(!s.expire());
         assert!(!s.is_logged_in());
         assert_eq!(s.notice.get(), Some(Notice::SessionExpired));
+        // Natively there is no current path: the login form without a way back.
+        assert_eq!(*moves.borrow(), ["/map/account/", "/map/account/login"]);
+    }
+
+    #[test]
+    fn every_reason_has_its_notice_address_and_destination() {
+        assert_eq!(LogOut::Pressed.remembered(), None);
+        assert_eq!(LogOut::AccountDeleted.remembered(), Some(None));
+        let changed = LogOut::EmailChanged {
+            new_email: "n@b.c".into(),
+        };
+        assert_eq!(changed.remembered(), Some(Some("n@b.c")));
+        assert_eq!(changed.destination(), "/map/account/login");
+        assert_eq!(LogOut::AccountDeleted.destination(), "/map/account/");
+        let expired = LogOut::Expired {
+            back_to: "/map/account/purchases/".into(),
+        };
+        assert_eq!(expired.notice(), Notice::SessionExpired);
         assert_eq!(
-            s.expired_at.get().as_deref(),
-            Some("/map/account/purchases/")
+            expired.destination(),
+            "/map/account/login?redirect=%2Fmap%2Faccount%2Fpurchases%2F"
         );
     }
 }

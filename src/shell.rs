@@ -1,98 +1,169 @@
-//! The page frame: the main menu, the map area and the side panel chosen by the route.
+//! The page frame and the route table: the main menu, the map area, and the side panel that
+//! leptos_router picks for the address. Every screen is named once here, built from
+//! [`crate::routes`]' segments (the same ones `Route::href` writes), and wrapped in the one
+//! login [`Gate`], which follows [`Route::access`].
 
 use leptos::prelude::*;
+use leptos_router::components::{Route as RouteView, Router, Routes};
+use leptos_router::hooks::use_location;
+use leptos_router::{ParamSegment, StaticSegment};
 
 use crate::account::AccountPanel;
 use crate::auth::{CreateAccountPage, LoginPage, ResetPasswordPage};
+use crate::call::Call;
 use crate::components::icons::{IconPerson, IconSettings};
 use crate::components::panel::PanelNav;
 use crate::components::{LangSwitch, Panel};
-use crate::ctx::use_api;
 use crate::i18n::use_i18n;
-use crate::routes::{login_href, Route};
+use crate::routes::{current_route, login_href, safe_redirect, seg, Access, Area, Route};
 use crate::session::{use_session, SessionStatus};
-use crate::task::Task;
 
-/// Lives for the whole app: checks the session at start (and on request) and
-/// opens the login form when a call finds the session gone.
+/// The router, the session (which navigates with it), the session check and the frame.
+#[component]
+pub fn AppRouter() -> impl IntoView {
+    view! {
+        <Router>
+            <WithSession/>
+        </Router>
+    }
+}
+
+#[component]
+fn WithSession() -> impl IntoView {
+    crate::session::provide_session();
+    view! {
+        <SessionKeeper/>
+        <Shell/>
+    }
+}
+
+/// Lives for the whole app: checks the session at start and on request ("Try again").
 #[component]
 pub fn SessionKeeper() -> impl IntoView {
     let session = use_session();
-    let api = use_api();
-    let check = Task::new(move |_: &()| {
-        let api = api.clone();
-        async move { api.auth_info().await }
-    });
+    let check = Call::new(|api, _: ()| async move { api.auth_info().await })
+        .on_ok(move |info| session.set_checked(Ok(info.clone())))
+        .on_err(move |e| session.set_checked(Err(e.clone())));
     Effect::new(move |_| {
         session.recheck.track();
         check.dispatch(());
     });
-    Effect::new(move |_| {
-        if let Some(result) = check.value() {
-            session.set_checked(result);
-        }
-    });
-    // A call found the session gone: open the login form, remembering where the user was.
-    let nav = crate::nav::use_nav();
-    Effect::new(move |_| {
-        if let Some(path) = session.expired_at.get() {
-            session.expired_at.set(None);
-            nav.go(&login_href(Some(&path)));
-        }
-    });
 }
 
-/// The page for the current URL (the same view for every path; the route is read from it).
+/// The frame: main menu, map, and the routed side panel.
 #[component]
 pub fn Shell() -> impl IntoView {
     let i18n = use_i18n();
-    let session = use_session();
-    let nav = crate::nav::use_nav();
-    let route = Memo::new(move |_| Route::parse(&nav.path()));
-    let recheck = Callback::new(move |_| session.request_check());
-
-    // A page that needs a login, opened while logged out: log in first, then come back.
-    Effect::new(move |_| {
-        if route.get().needs_login() && session.status.get() == SessionStatus::LoggedOut {
-            let back = crate::browser::current_path();
-            nav.replace(&login_href(Some(&back)));
-        }
-    });
-
+    let location = use_location();
+    let route = Memo::new(move |_| location.pathname.with(|p| Route::parse(p)));
     Effect::new(move |_| crate::browser::set_title(i18n.t().app_title));
-
-    let panel = move || match route.get() {
-        Route::Map => None,
-        Route::Account => Some(view! { <AccountPanel on_recheck=recheck/> }.into_any()),
-        Route::Login => Some(view! { <LoginPage/> }.into_any()),
-        Route::CreateAccount => Some(view! { <CreateAccountPage/> }.into_any()),
-        Route::ResetPassword => Some(view! { <ResetPasswordPage/> }.into_any()),
-        Route::NotFound => Some(view! { <NotFound/> }.into_any()),
-        // Screens that need a login wait for the session check; logged-out visitors are sent to
-        // the login form by the effect above and come back afterwards.
-        r if r.needs_login() && !session.is_logged_in() => Some(view! { <Waiting/> }.into_any()),
-        Route::Cloud => Some(view! { <crate::account::CloudPage/> }.into_any()),
-        Route::Purchases => Some(view! { <crate::purchases::PurchasesPage/> }.into_any()),
-        Route::Purchase(item) => {
-            Some(view! { <crate::purchases::PurchasePage item=item/> }.into_any())
-        }
-        Route::DeleteAccount => Some(view! { <crate::danger::DeleteAccountPage/> }.into_any()),
-        Route::Settings => Some(view! { <crate::cloud::SettingsPage/> }.into_any()),
-        Route::CloudChanges => Some(view! { <crate::cloud::ChangesPage/> }.into_any()),
-        Route::CloudTrash => Some(view! { <crate::cloud::TrashPage/> }.into_any()),
-    };
-
     view! {
         <div class="app" class:app--panel-open=move || route.get().has_panel()>
             <MainMenu route=route/>
             <main class="map" aria-label=move || i18n.t().map_placeholder>
                 <div class="map__canvas" aria-hidden="true"></div>
             </main>
-            <Show when=move || route.get().has_panel()>
-                <aside class="side-panel">{panel}</aside>
-            </Show>
+            <Routes fallback=|| side(Route::NotFound)>
+                <RouteView path=StaticSegment("") view=|| ()/>
+                <RouteView path=StaticSegment(seg::MAP) view=|| ()/>
+                <RouteView path=(StaticSegment(seg::MAP), StaticSegment(seg::ACCOUNT)) view=|| side(Route::Account)/>
+                <RouteView path=(StaticSegment(seg::MAP), StaticSegment(seg::ACCOUNT), StaticSegment(seg::LOGIN)) view=|| side(Route::Login)/>
+                <RouteView path=(StaticSegment(seg::MAP), StaticSegment(seg::ACCOUNT), StaticSegment(seg::CREATE)) view=|| side(Route::CreateAccount)/>
+                <RouteView path=(StaticSegment(seg::MAP), StaticSegment(seg::ACCOUNT), StaticSegment(seg::RESET_PASSWORD)) view=|| side(Route::ResetPassword)/>
+                <RouteView path=(StaticSegment(seg::MAP), StaticSegment(seg::ACCOUNT), StaticSegment(seg::CLOUD)) view=|| side(Route::Cloud)/>
+                <RouteView path=(StaticSegment(seg::MAP), StaticSegment(seg::ACCOUNT), StaticSegment(seg::PURCHASES)) view=|| side(Route::Purchases)/>
+                <RouteView path=(StaticSegment(seg::MAP), StaticSegment(seg::ACCOUNT), StaticSegment(seg::PURCHASES), ParamSegment(seg::ITEM)) view=|| side(Route::Purchase(String::new()))/>
+                <RouteView path=(StaticSegment(seg::MAP), StaticSegment(seg::DELETE_ACCOUNT)) view=|| side(Route::DeleteAccount)/>
+                <RouteView path=(StaticSegment(seg::MAP), StaticSegment(seg::SETTINGS)) view=|| side(Route::Settings)/>
+                <RouteView path=(StaticSegment(seg::MAP), StaticSegment(seg::SETTINGS), StaticSegment(seg::CLOUD), StaticSegment(seg::CHANGES)) view=|| side(Route::CloudChanges)/>
+                <RouteView path=(StaticSegment(seg::MAP), StaticSegment(seg::SETTINGS), StaticSegment(seg::CLOUD), StaticSegment(seg::TRASH)) view=|| side(Route::CloudTrash)/>
+            </Routes>
         </div>
     }
+}
+
+/// A screen in the side panel, behind the gate its route asks for.
+fn side(route: Route) -> AnyView {
+    view! {
+        <aside class="side-panel">
+            <Gate route=route/>
+        </aside>
+    }
+    .into_any()
+}
+
+/// The page of each screen. `Purchase` reads its item from the router's params.
+fn screen(route: &Route) -> AnyView {
+    match route {
+        Route::Map => ().into_any(),
+        Route::Account => view! { <AccountPanel/> }.into_any(),
+        Route::Login => view! { <LoginPage/> }.into_any(),
+        Route::CreateAccount => view! { <CreateAccountPage/> }.into_any(),
+        Route::ResetPassword => view! { <ResetPasswordPage/> }.into_any(),
+        Route::Cloud => view! { <crate::account::CloudPage/> }.into_any(),
+        Route::Purchases => view! { <crate::purchases::PurchasesPage/> }.into_any(),
+        Route::Purchase(_) => view! { <crate::purchases::PurchasePage/> }.into_any(),
+        Route::DeleteAccount => view! { <crate::danger::DeleteAccountPage/> }.into_any(),
+        Route::Settings => view! { <crate::settings::SettingsPage/> }.into_any(),
+        Route::CloudChanges => view! { <crate::settings::ChangesPage/> }.into_any(),
+        Route::CloudTrash => view! { <crate::settings::TrashPage/> }.into_any(),
+        Route::NotFound => view! { <NotFound/> }.into_any(),
+    }
+}
+
+/// The one login gate. A screen for logged-in users waits for the session check and sends
+/// logged-out visitors to the login form (which brings them back); a screen for logged-out
+/// visitors (the login form) sends logged-in users on to where they were going.
+#[component]
+pub fn Gate(route: Route) -> AnyView {
+    let access = route.access();
+    if access == Access::Anyone {
+        return screen(&route);
+    }
+    let session = use_session();
+    let status = Memo::new(move |_| match session.status.get() {
+        SessionStatus::LoggedIn(_) => Some(true),
+        SessionStatus::LoggedOut => Some(false),
+        SessionStatus::Checking | SessionStatus::Unknown(_) => None,
+    });
+    Effect::new(move |_| {
+        let logged_in = status.get();
+        // Only for the screen still shown: a transition may already have moved on.
+        if current_route().access() != access {
+            return;
+        }
+        match (access, logged_in) {
+            (Access::LoggedIn, Some(false)) => {
+                session.go(&login_href(Some(&crate::browser::current_path())), true)
+            }
+            (Access::LoggedOut, Some(true)) => session.go(&after_login_target(), true),
+            _ => {}
+        }
+    });
+    // Re-rendered only when what is shown changes (not on every status change).
+    let allowed = Memo::new(move |_| match access {
+        Access::LoggedIn => status.get() == Some(true),
+        _ => status.get() != Some(true),
+    });
+    (move || {
+        if allowed.get() {
+            screen(&route)
+        } else if access == Access::LoggedIn {
+            view! { <Waiting/> }.into_any()
+        } else {
+            ().into_any()
+        }
+    })
+    .into_any()
+}
+
+/// Where a login sends the user: the page that asked for it (`?redirect=`), else the account.
+pub fn after_login_target() -> String {
+    let here = crate::browser::current_path();
+    let query = here.split_once('?').map_or("", |(_, q)| q);
+    osmand_api::http::query_param(&format!("?{query}"), "redirect")
+        .and_then(|r| safe_redirect(&r))
+        .unwrap_or_else(|| Route::Account.href())
 }
 
 /// S1: the left main menu with the Account entry and the language switch.
@@ -100,9 +171,10 @@ pub fn Shell() -> impl IntoView {
 fn MainMenu(route: Memo<Route>) -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
-    // The entry toggles the panel, like the reference.
+    let area = Memo::new(move |_| route.get().area());
+    // The Account entry closes the account panel when it is open, else opens it.
     let href = move || {
-        if route.get().has_panel() {
+        if area.get() == Area::Account {
             Route::Map.href()
         } else {
             Route::Account.href()
@@ -112,10 +184,10 @@ fn MainMenu(route: Memo<Route>) -> impl IntoView {
         <nav class="main-menu" aria-label=move || i18n.t().menu_label>
             <a
                 class="main-menu__item"
-                class:main-menu__item--active=move || route.get().has_panel()
+                class:main-menu__item--active=move || area.get() == Area::Account
                 id=move || if session.is_logged_in() { "se-logout-button" } else { "se-login-button" }
                 href=href
-                aria-current=move || route.get().has_panel().then_some("page")
+                aria-current=move || (area.get() == Area::Account).then_some("page")
             >
                 <IconPerson/>
                 <span class="main-menu__text">
@@ -127,9 +199,10 @@ fn MainMenu(route: Memo<Route>) -> impl IntoView {
             </a>
             <a
                 class="main-menu__item"
-                class:main-menu__item--active=move || matches!(route.get(), Route::Settings | Route::CloudChanges | Route::CloudTrash)
+                class:main-menu__item--active=move || area.get() == Area::Settings
                 id="se-main-menu-settings"
                 href=Route::Settings.href()
+                aria-current=move || (area.get() == Area::Settings).then_some("page")
             >
                 <IconSettings/>
                 <span class="main-menu__text"><span class="main-menu__label">{move || i18n.t().menu_settings}</span></span>

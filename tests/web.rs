@@ -252,84 +252,213 @@ impl HandCalls {
     }
 }
 
-#[wasm_bindgen_test]
-async fn a_loader_shows_only_its_latest_answer() {
-    use osmand_account::task::Loader;
+/// The contexts a [`Call`] takes: a language, a client (the browser's or a mock) and a session
+/// that records where it sends the user.
+fn call_contexts(
+    client: osmand_account::ctx::ApiClient,
+) -> (
+    osmand_account::session::Session,
+    std::rc::Rc<std::cell::RefCell<Vec<String>>>,
+) {
+    provide_context(I18n::new(Locale::En));
+    provide_context(client);
+    let moves = std::rc::Rc::new(std::cell::RefCell::new(Vec::new()));
+    let m = moves.clone();
+    let session =
+        osmand_account::session::Session::new(move |href, _| m.borrow_mut().push(href.to_string()));
+    provide_context(session);
+    (session, moves)
+}
 
-    let owner = Owner::new();
-    owner.set();
-    // Each call waits until the test answers it, and answers its call number.
-    let calls = HandCalls::default();
-    let c = calls.clone();
-    let loader = Loader::new(move || c.call(c.count() + 1));
-    assert_eq!(calls.count(), 1, "starts at once");
-    assert_eq!(loader.get(), None);
+fn mock() -> osmand_account::ctx::ApiClient {
+    osmand_account::ctx::mock_client(osmand_api::mock::MockTransport::default())
+}
 
-    // A reload while the first call is out: the first answer is stale and never shows.
-    loader.reload();
-    calls.resolve(0);
-    settle().await;
-    assert_eq!(loader.get(), None);
-    calls.resolve(1);
-    settle().await;
-    assert_eq!(loader.get(), Some(Some(2)));
-
-    // Reloading goes back to "loading" at once.
-    loader.reload();
-    assert_eq!(loader.get(), None);
-    calls.resolve(2);
-    settle().await;
-    assert_eq!(loader.get(), Some(Some(3)));
-
-    // An answer that arrives after the page is gone is dropped quietly.
-    loader.reload();
-    owner.cleanup();
-    calls.resolve(3);
-    settle().await;
+/// A hand-answered call as a server call: `None` (never answered) becomes an abort.
+async fn answered<T: 'static>(
+    c: impl std::future::Future<Output = Option<T>>,
+) -> Result<T, ApiError> {
+    c.await.ok_or(ApiError::Aborted)
 }
 
 #[wasm_bindgen_test]
-async fn a_task_is_pending_until_its_calls_are_in_and_keeps_the_latest_answer() {
-    use osmand_account::task::Task;
+async fn a_load_shows_only_its_latest_answer() {
+    use osmand_account::call::Call;
 
     let owner = Owner::new();
     owner.set();
+    call_contexts(mock());
+    // Each call waits until the test answers it, and answers its call number.
     let calls = HandCalls::default();
     let c = calls.clone();
-    let task = Task::new(move |input: &u32| c.call(*input * 10));
-    assert!(!task.pending().get_untracked());
-    assert_eq!(task.value_untracked(), None);
+    let shown = std::rc::Rc::new(std::cell::Cell::new(0));
+    let seen = shown.clone();
+    let load = Call::load(move |_| answered(c.call(c.count() + 1)))
+        .on_ok(move |_| seen.set(seen.get() + 1));
+    assert_eq!(calls.count(), 1, "starts at once");
+    assert_eq!(load.value_untracked(), None);
+    assert!(load.loading());
 
-    task.dispatch(1);
+    // A reload while the first call is out: the first answer is stale and never shows.
+    load.reload();
+    calls.resolve(0);
+    settle().await;
+    assert_eq!(load.value_untracked(), None);
+    calls.resolve(1);
+    settle().await;
+    assert_eq!(load.value_untracked(), Some(2));
+
+    // Reloading goes back to "loading" at once.
+    load.reload();
+    assert_eq!(load.value_untracked(), None);
+    calls.resolve(2);
+    settle().await;
+    assert_eq!(load.value_untracked(), Some(3));
+
+    assert_eq!(shown.get(), 2, "the stale answer's step never ran");
+
+    // An answer that arrives after the page is gone is dropped quietly: no step runs.
+    load.reload();
+    owner.cleanup();
+    calls.resolve(3);
+    settle().await;
+    assert_eq!(shown.get(), 2);
+    assert_eq!(load.value_untracked(), None);
+}
+
+#[wasm_bindgen_test]
+async fn a_call_is_pending_until_its_runs_are_in_and_runs_its_steps_for_the_latest() {
+    use osmand_account::call::Call;
+
+    let owner = Owner::new();
+    owner.set();
+    call_contexts(mock());
+    let calls = HandCalls::default();
+    let c = calls.clone();
+    let oks = RwSignal::new(Vec::<u32>::new());
+    let call = Call::new(move |_, input: u32| answered(c.call(input * 10)))
+        .on_ok(move |v: &u32| oks.update(|o| o.push(*v)));
+    assert!(!call.pending().get_untracked());
+    assert_eq!(call.value_untracked(), None);
+
+    call.dispatch(1);
     assert!(
-        task.pending().get_untracked(),
+        call.pending().get_untracked(),
         "pending as soon as it is sent"
     );
     calls.resolve(0);
     settle().await;
-    assert!(!task.pending().get_untracked());
-    assert_eq!(task.value_untracked(), Some(Some(10)));
+    assert!(!call.pending().get_untracked());
+    assert_eq!(call.value_untracked(), Some(10));
 
-    // Two calls out: pending until both are in; the older answer, arriving last, is dropped.
-    task.dispatch(2);
-    task.dispatch(3);
+    // Two runs out: pending until both are in; the older answer, arriving last, is dropped,
+    // and its success step never runs.
+    call.dispatch(2);
+    call.dispatch(3);
     calls.resolve(2);
     settle().await;
-    assert!(
-        task.pending().get_untracked(),
-        "the first call is still out"
-    );
-    assert_eq!(task.value_untracked(), Some(Some(30)));
+    assert!(call.pending().get_untracked(), "the first run is still out");
+    assert_eq!(call.value_untracked(), Some(30));
     calls.resolve(1);
     settle().await;
-    assert!(!task.pending().get_untracked());
-    assert_eq!(task.value_untracked(), Some(Some(30)));
+    assert!(!call.pending().get_untracked());
+    assert_eq!(call.value_untracked(), Some(30));
+    assert_eq!(oks.get_untracked(), [10, 30]);
 
     // After the page is gone, dispatching does nothing and a late answer is dropped quietly.
-    task.dispatch(4);
+    call.dispatch(4);
     owner.cleanup();
-    task.dispatch(5);
+    call.dispatch(5);
     calls.resolve(3);
     settle().await;
-    assert_eq!(calls.count(), 4, "no call after the page closed");
+    assert_eq!(calls.count(), 4, "no run after the page closed");
+}
+
+#[wasm_bindgen_test]
+async fn a_call_that_finds_the_session_gone_logs_out_in_one_place() {
+    use osmand_account::call::Call;
+    use osmand_account::session::SessionStatus;
+
+    let owner = Owner::new();
+    owner.set();
+    let (session, moves) = call_contexts(mock());
+    session.log_in(
+        osmand_api::models::AuthInfo {
+            username: "a@b.c".into(),
+            roles: vec![],
+        },
+        "/map/account/",
+    );
+    let failed = RwSignal::new(0);
+    let call = Call::new(|_, _: ()| async { Err::<(), _>(ApiError::Unauthorized) })
+        .on_err(move |_| failed.update(|n| *n += 1));
+    call.dispatch(());
+    settle().await;
+    assert_eq!(session.status.get_untracked(), SessionStatus::LoggedOut);
+    assert_eq!(
+        failed.get_untracked(),
+        0,
+        "no error step: the session handled it"
+    );
+    assert_eq!(call.error(), None);
+    assert!(moves
+        .borrow()
+        .last()
+        .unwrap()
+        .starts_with("/map/account/login"));
+
+    // Logged out already (a login form): the same answer is an error like any other.
+    call.dispatch(());
+    settle().await;
+    assert_eq!(failed.get_untracked(), 1);
+    assert_eq!(call.error(), Some(ApiError::Unauthorized));
+}
+
+#[wasm_bindgen_test]
+async fn leaving_the_page_aborts_the_request_unless_it_was_promised() {
+    use osmand_account::call::Call;
+    use osmand_account::ctx::AppTransport;
+
+    fn signal_of(api: &osmand_account::ctx::ApiClient) -> web_sys::AbortSignal {
+        match api.transport() {
+            AppTransport::Browser(t) => t.abort_signal().cloned().expect("a run has a signal"),
+            AppTransport::Mock(_) => panic!("the browser's client"),
+        }
+    }
+
+    let owner = Owner::new();
+    owner.set();
+    call_contexts(osmand_account::ctx::browser_client());
+    let calls = HandCalls::default();
+    let seen = std::rc::Rc::new(std::cell::RefCell::new(Vec::new()));
+    let (c, s) = (calls.clone(), seen.clone());
+    let page_load = Call::new(move |api, _: ()| {
+        s.borrow_mut().push(signal_of(&api));
+        answered(c.call(()))
+    });
+    let (c, s) = (calls.clone(), seen.clone());
+    let promised = Call::new(move |api, _: ()| {
+        s.borrow_mut().push(signal_of(&api));
+        answered(c.call(()))
+    })
+    .keep_on_leave();
+    page_load.dispatch(());
+    promised.dispatch(());
+    assert!(!seen.borrow()[0].aborted());
+    owner.cleanup();
+    assert!(seen.borrow()[0].aborted(), "the page's request is aborted");
+    assert!(!seen.borrow()[1].aborted(), "a promised request goes on");
+
+    // Cancel aborts a run while the page lives.
+    let owner = Owner::new();
+    owner.set();
+    call_contexts(osmand_account::ctx::browser_client());
+    let (c, s) = (calls.clone(), seen.clone());
+    let download = Call::new(move |api, _: ()| {
+        s.borrow_mut().push(signal_of(&api));
+        answered(c.call(()))
+    });
+    download.dispatch(());
+    download.abort();
+    assert!(seen.borrow()[2].aborted());
 }

@@ -120,6 +120,19 @@ impl BrowserTransport {
         }
     }
 
+    /// The same transport (same deadline) with its requests cancelled by `signal`.
+    pub fn with_signal(self, signal: AbortSignal) -> Self {
+        BrowserTransport {
+            abort: Some(SendWrapper::new(signal)),
+            ..self
+        }
+    }
+
+    /// The signal that cancels this transport's requests, if any (for streamed downloads).
+    pub fn abort_signal(&self) -> Option<&AbortSignal> {
+        self.abort.as_deref()
+    }
+
     /// The same transport with another answer deadline (in milliseconds).
     pub fn with_deadline(self, ms: u32) -> Self {
         BrowserTransport {

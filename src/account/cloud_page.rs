@@ -6,17 +6,16 @@ use osmand_api::error::ApiError;
 use osmand_api::models::{AccountInfo, ListFiles};
 
 use crate::account::backup::{BackupFormat, BackupTree, Download, Group};
-use crate::account::download;
+use crate::account::download::BackupDownload;
 use crate::account::download_dialog::DownloadDialog;
 use crate::account::strings::strings;
 use crate::account::usage::Usage;
+use crate::call::Call;
 use crate::components::panel::PanelNav;
 use crate::components::{loaded_view, Panel};
-use crate::ctx::use_api;
 use crate::i18n::format::{format_count, format_size};
 use crate::i18n::{fill, use_i18n, Locale};
 use crate::routes::Route;
-use crate::task::Loader;
 
 /// The figures shown, from `list-files` (latest versions) and the account's quota.
 #[derive(Clone, Debug, PartialEq)]
@@ -99,15 +98,11 @@ impl CloudData {
 #[component]
 pub fn CloudPage() -> impl IntoView {
     let i18n = use_i18n();
-    let api = use_api();
-    let data = Loader::new(move || {
-        let api = api.clone();
-        async move {
-            let list = api.list_files(&ListFilesQuery::latest()).await?;
-            // The quota comes from account info; without it the list's own figure is used.
-            let info = api.account_info().await.ok();
-            Ok::<_, ApiError>(CloudData::from(&list, info.as_ref()))
-        }
+    let data = Call::load(|api| async move {
+        let list = api.list_files(&ListFilesQuery::latest()).await?;
+        // The quota comes from account info; without it the list's own figure is used.
+        let info = api.account_info().await.ok();
+        Ok::<_, ApiError>(CloudData::from(&list, info.as_ref()))
     });
     let body = loaded_view(data, "se-cloud-error", |d| {
         view! { <CloudInfo data=d/> }.into_any()
@@ -228,14 +223,14 @@ pub fn DownloadBackup(tree: BackupTree) -> impl IntoView {
     let format = RwSignal::new(BackupFormat::Osf);
     let expanded = RwSignal::new(None::<Group>);
     let state = RwSignal::new(Download::Idle);
-    let canceller = download::canceller();
+    let backup = BackupDownload::new(state);
     let run = Callback::new(move |_| {
         let types = tree.with_value(|t| selection.with_untracked(|sel| t.selected_keys(sel)));
-        download::start(types, format.get_untracked(), state, canceller, i18n);
+        backup.start(types, format.get_untracked());
     });
     let close = Callback::new(move |_| {
         // Closing stops a running download: nothing half-saved stays behind.
-        download::cancel(canceller);
+        backup.cancel();
         open.set(false);
         if !state.get_untracked().is_running() {
             state.set(Download::Idle);
@@ -258,7 +253,7 @@ pub fn DownloadBackup(tree: BackupTree) -> impl IntoView {
             expanded=expanded
             state=state
             on_download=run
-            on_cancel=Callback::new(move |_| download::cancel(canceller))
+            on_cancel=Callback::new(move |_| backup.cancel())
             on_close=close
         />
     }

@@ -1,39 +1,19 @@
-//! Runs a backup download: a streamed `fetch` whose bytes drive the progress bar, an
-//! `AbortController` behind Cancel, and the browser download under the server's file name.
+//! Runs a backup download: a streamed `fetch` whose bytes drive the progress bar, the call's
+//! abort behind Cancel, and the browser download under the server's file name.
 
 use leptos::prelude::*;
 use osmand_api::error::ApiError;
 
 use crate::account::backup::{BackupFormat, Download};
 use crate::account::strings::strings;
+use crate::call::Call;
+use crate::ctx::ApiClient;
 use crate::errors::error_message;
-use crate::i18n::{fill, I18n};
+use crate::i18n::{fill, use_i18n, I18n};
 
 /// Every backup (OSF or ZIP) is a zip archive: it starts with a local file header.
 #[cfg(target_arch = "wasm32")]
 const ZIP_MAGIC: &[u8] = b"PK\x03\x04";
-
-/// The running request's canceller (browser only).
-#[cfg(target_arch = "wasm32")]
-pub type Canceller = StoredValue<Option<web_sys::AbortController>, LocalStorage>;
-#[cfg(not(target_arch = "wasm32"))]
-pub type Canceller = StoredValue<Option<()>, LocalStorage>;
-
-pub fn canceller() -> Canceller {
-    StoredValue::new_local(None)
-}
-
-/// Aborts the running download, if any (its task then reports `Cancelled`).
-pub fn cancel(c: Canceller) {
-    #[cfg(target_arch = "wasm32")]
-    c.with_value(|ctrl| {
-        if let Some(ctrl) = ctrl {
-            ctrl.abort();
-        }
-    });
-    #[cfg(not(target_arch = "wasm32"))]
-    let _ = c;
-}
 
 /// The message for a failed download, in the user's language.
 pub fn failure_text(err: &ApiError, i18n: I18n) -> String {
@@ -53,74 +33,87 @@ fn today() -> (u32, u32, i32) {
         .unwrap_or((1, 1, 1970))
 }
 
-/// Starts downloading the backup of `types` in `format`; `state` follows it to the end.
-pub fn start(
+/// The backup download of one dialog: a [`Call`] whose progress and end land in `state`.
+#[derive(Clone, Copy)]
+pub struct BackupDownload {
+    call: Call<(Vec<String>, BackupFormat), (String, u64)>,
+    state: RwSignal<Download>,
+}
+
+impl BackupDownload {
+    /// A download whose state is `state`.
+    pub fn new(state: RwSignal<Download>) -> Self {
+        let i18n = use_i18n();
+        let call = Call::new(move |api, (types, format): (Vec<String>, BackupFormat)| {
+            fetch_and_save(api, types, format, state)
+        })
+        .on_ok(move |(name, size)| {
+            state.set(Download::Done {
+                name: name.clone(),
+                size: *size,
+            })
+        })
+        .on_err(move |e| {
+            state.set(match e {
+                ApiError::Aborted => Download::Cancelled,
+                e => Download::Failed(failure_text(e, i18n)),
+            })
+        });
+        BackupDownload { call, state }
+    }
+
+    /// Starts downloading the backup of `types` in `format` (not while one runs).
+    pub fn start(&self, types: Vec<String>, format: BackupFormat) {
+        if self.state.get_untracked().is_running() {
+            return;
+        }
+        self.state.set(Download::Running {
+            received: 0,
+            total: None,
+        });
+        self.call.dispatch((types, format));
+    }
+
+    /// Cancel: aborts the running download (it then ends as `Cancelled`).
+    pub fn cancel(&self) {
+        self.call.abort();
+    }
+}
+
+/// Streams the archive (progress into `state`) and hands it to the browser: `(name, size)`.
+async fn fetch_and_save(
+    api: ApiClient,
     types: Vec<String>,
     format: BackupFormat,
     state: RwSignal<Download>,
-    cancel_with: Canceller,
-    i18n: I18n,
-) {
-    if state.get_untracked().is_running() {
-        return;
-    }
-    state.set(Download::Running {
-        received: 0,
-        total: None,
-    });
-    let req = crate::ctx::use_api().download_backup_request(&types, format);
-    let session = use_context::<crate::session::Session>();
+) -> Result<(String, u64), ApiError> {
+    let req = api.download_backup_request(&types, format);
     #[cfg(target_arch = "wasm32")]
     {
-        let ctrl = web_sys::AbortController::new().ok();
-        let signal = ctrl.as_ref().map(web_sys::AbortController::signal);
-        cancel_with.set_value(ctrl);
-        leptos::task::spawn_local(async move {
-            let res = osmand_api::browser::fetch_streamed(
-                req,
-                signal.as_ref(),
-                ZIP_MAGIC,
-                |received, total| {
-                    state.set(Download::Running { received, total });
-                },
-            )
-            .await;
-            cancel_with.set_value(None);
-            let next = match res {
-                Ok(body) => {
-                    let name =
-                        crate::account::backup::fallback_name(body.file_name, format, today());
-                    if crate::browser::save_blob(&name, &body.blob) {
-                        Download::Done {
-                            name,
-                            size: body.size,
-                        }
-                    } else {
-                        Download::Failed(failure_text(
-                            &ApiError::Network("the browser refused the download".into()),
-                            i18n,
-                        ))
-                    }
-                }
-                Err(ApiError::Aborted) => Download::Cancelled,
-                Err(e) => {
-                    if session.is_some_and(|s| s.end_if_expired(&e)) {
-                        Download::Idle
-                    } else {
-                        Download::Failed(failure_text(&e, i18n))
-                    }
-                }
-            };
-            state.set(next);
-        });
+        let signal = match api.transport() {
+            crate::ctx::AppTransport::Browser(t) => t.abort_signal().cloned(),
+            crate::ctx::AppTransport::Mock(_) => None,
+        };
+        let body = osmand_api::browser::fetch_streamed(
+            req,
+            signal.as_ref(),
+            ZIP_MAGIC,
+            |received, total| {
+                state.try_set(Download::Running { received, total });
+            },
+        )
+        .await?;
+        let name = crate::account::backup::fallback_name(body.file_name, format, today());
+        if crate::browser::save_blob(&name, &body.blob) {
+            Ok((name, body.size))
+        } else {
+            Err(ApiError::Network("the browser refused the download".into()))
+        }
     }
     #[cfg(not(target_arch = "wasm32"))]
     {
         // No `fetch` natively: report it like a dropped connection.
-        let _ = (req, session, cancel_with, today());
-        state.set(Download::Failed(failure_text(
-            &ApiError::Network("no browser".into()),
-            i18n,
-        )));
+        let _ = (req, state, today());
+        Err(ApiError::Network("no browser".into()))
     }
 }

@@ -4,32 +4,26 @@ use leptos::prelude::*;
 
 use crate::account::AccountHome;
 use crate::auth::EmptyLogin;
+use crate::call::Call;
 use crate::components::panel::PanelNav;
 use crate::components::{ErrorBanner, InfoBanner, Panel, Spinner};
-use crate::ctx::use_api;
 use crate::errors::error_message;
 use crate::i18n::format::format_size;
 use crate::i18n::use_i18n;
-use crate::routes::{login_href, Route};
-use crate::session::{use_session, Notice, SessionStatus};
-use crate::task::{Loader, Task};
+use crate::routes::{login_href, use_query_param, Route};
+use crate::session::{use_session, LogOut, SessionStatus};
 use osmand_api::client::ListFilesQuery;
 
 /// The account panel root.
 #[component]
-pub fn AccountPanel(
-    /// Re-runs the session check (after a failed one).
-    on_recheck: Callback<()>,
-) -> impl IntoView {
+pub fn AccountPanel() -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
-    let nav = crate::nav::use_nav();
+    let on_recheck = Callback::new(move |_| session.request_check());
 
     // A `?redirect=` from the server's 302 page is carried to the login form.
-    let login_link = Signal::derive(move || {
-        let target = nav.param("redirect");
-        login_href(target.as_deref())
-    });
+    let redirect = use_query_param("redirect");
+    let login_link = Signal::derive(move || login_href(redirect.get().as_deref()));
 
     move || {
         match session.status.get() {
@@ -72,66 +66,34 @@ pub fn AccountPanel(
 fn LoggedIn(email: String) -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
-    let api = use_api();
-    let nav = crate::nav::use_nav();
-    let logout_error = RwSignal::new(None::<osmand_api::error::ApiError>);
-
-    let logout = Task::new(move |_: &()| {
-        let api = api.clone();
-        async move { api.logout().await }
-    });
-    Effect::new(move |_| {
-        let Some(result) = logout.value() else {
-            return;
-        };
-        match result {
+    let logout = Call::new(|api, _: ()| async move {
+        match api.logout().await {
             // Already logged out on the server counts as done.
-            Ok(()) => finish_logout(session, nav),
-            Err(e) if e.is_session_end() => finish_logout(session, nav),
-            Err(e) => logout_error.set(Some(e)),
+            Err(e) if e.is_session_end() => Ok(()),
+            other => other,
         }
-    });
-    let message = Signal::derive(move || logout_error.get().map(|e| error_message(&e, i18n.t())));
+    })
+    .on_ok(move |_| session.log_out(LogOut::Pressed));
     // The rows' second lines; a failure only leaves them empty (the pages behind them explain).
-    let api2 = use_api();
-    let info = Loader::new(move || {
-        let api = api2.clone();
-        async move { api.account_info().await.ok() }
+    let info = Call::load(|api| async move { api.account_info().await });
+    let used = Call::load(|api| async move {
+        api.list_files(&ListFilesQuery::latest())
+            .await
+            .map(|l| l.total_zip_size)
     });
-    let api3 = use_api();
-    let used = Loader::new(move || {
-        let api = api3.clone();
-        async move {
-            api.list_files(&ListFilesQuery::latest())
-                .await
-                .ok()
-                .map(|l| l.total_zip_size)
-        }
-    });
-    let cloud_used =
-        Signal::derive(move || used.get().flatten().map(|b| format_size(b, i18n.locale())));
+    let cloud_used = Signal::derive(move || used.value().map(|b| format_size(b, i18n.locale())));
     let purchases_line = Signal::derive(move || {
-        info.get()
-            .flatten()
+        info.value()
             .map(|i| crate::purchases::home_summary(&i, i18n.locale()))
     });
     view! {
         <AccountHome
             email=email
-            on_logout=Callback::new(move |_| {
-                logout_error.set(None);
-                logout.dispatch(());
-            })
+            on_logout=Callback::new(move |_| logout.dispatch(()))
             logging_out=logout.pending()
-            logout_error=message
+            logout_error=logout.message()
             cloud_used=cloud_used
             purchases_line=purchases_line
         />
     }
-}
-
-fn finish_logout(session: crate::session::Session, nav: crate::nav::Nav) {
-    session.status.set(SessionStatus::LoggedOut);
-    session.notice.set(Some(Notice::LoggedOut));
-    nav.go(&Route::Account.href());
 }

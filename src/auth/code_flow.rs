@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use osmand_api::error::ApiError;
 
 use crate::auth::rules::{
-    clean_code, looks_like_email, normalize_email, resend_wait_secs, CodeFailure, RegisterFailure,
+    looks_like_email, normalize_email, resend_wait_secs, CodeFailure, RegisterFailure,
 };
 
 /// The code part of a flow; the gallery builds one per state.
@@ -123,24 +123,12 @@ impl CodeFlow {
                 resend_email.set(email.get_untracked());
             }
         });
-        Effect::new(move |_| {
-            let raw = code.get();
-            let clean = clean_code(&raw);
-            if clean != raw {
-                code.set(clean);
-            }
-        });
+        crate::components::field::digits_only(code);
     }
 
     /// Editing the address clears its error (call from the e-mail step).
     pub fn clear_email_error_on_edit(&self) {
-        let (email, failure) = (self.email, self.email_failure);
-        Effect::new(move |prev: Option<()>| {
-            email.track();
-            if prev.is_some() {
-                failure.set(None);
-            }
-        });
+        crate::components::field::clear_on_edit(self.email, self.email_failure, |_| true);
     }
 }
 

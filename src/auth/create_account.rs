@@ -9,14 +9,13 @@ use crate::auth::code_flow::{CodeFlow, EmailStepForm};
 use crate::auth::password_pair::{PairLabels, PasswordPair};
 use crate::auth::resend::{resend_failure_text, ResendHelp};
 use crate::auth::rules::{password_ok, CodeFailure, RegisterFailure};
+use crate::call::Call;
 use crate::components::panel::PanelNav;
 use crate::components::{ErrorBanner, Panel, TextField};
-use crate::ctx::use_api;
 use crate::errors::error_message;
 use crate::i18n::{fill, use_i18n, Strings};
 use crate::routes::Route;
-use crate::session::{use_session, SessionStatus};
-use crate::task::Task;
+use crate::session::use_session;
 
 /// The three steps.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -92,36 +91,34 @@ pub fn focus_when_shown(node: NodeRef<Input>) {
 #[component]
 pub fn CreateAccountPage(#[prop(optional)] state: Option<SignupState>) -> impl IntoView {
     let i18n = use_i18n();
-    let api = use_api();
     let session = use_session();
-    let nav = crate::nav::use_nav();
     let st = state.unwrap_or_default();
     st.flow.run();
 
-    let register = {
-        let api = api.clone();
-        Task::new(move |email: &String| {
-            let api = api.clone();
-            let email = email.clone();
-            async move {
-                api.register(&email, i18n.locale_untracked().code(), true)
-                    .await?;
-                Ok::<String, ApiError>(email)
-            }
-        })
-    };
-    let validate = {
-        let api = api.clone();
-        Task::new(move |(email, code): &(String, String)| {
-            let api = api.clone();
-            let (email, code) = (email.clone(), code.clone());
-            async move { api.validate_token(&email, &code).await }
-        })
-    };
-    let activate = Task::new(move |(email, password, code): &(String, String, String)| {
-        let api = api.clone();
-        let (email, password, code) = (email.clone(), password.clone(), code.clone());
-        async move {
+    let register = Call::new(move |api, email: String| async move {
+        api.register(&email, i18n.locale_untracked().code(), true)
+            .await
+            .map(|()| email)
+    })
+    .on_ok(move |email: &String| {
+        if st.flow.code_sent(Ok(email.clone()), "code") {
+            st.step.set(SignupStep::Code);
+        }
+    })
+    .on_err(move |e| {
+        st.flow.code_sent(Err(e.clone()), "code");
+    });
+    let validate = Call::new(move |api, (email, code): (String, String)| async move {
+        api.validate_token(&email, &code).await
+    })
+    .on_ok(move |_| st.step.set(SignupStep::Password))
+    .on_err(move |e| {
+        st.flow
+            .code_failure
+            .set(Some(CodeFailure::from_error(e.clone())))
+    });
+    let activate = Call::new(
+        move |api, (email, password, code): (String, String, String)| async move {
             let lang = i18n.locale_untracked().code();
             api.activate(&email, &password, &code, lang).await?;
             // The server leaves new users logged out; sign them in with the password just set.
@@ -130,47 +127,16 @@ pub fn CreateAccountPage(#[prop(optional)] state: Option<SignupState>) -> impl I
                 Some(info) => Ok::<AuthInfo, ApiError>(info),
                 None => Err(ApiError::Decode("no session after login".into())),
             }
+        },
+    )
+    .on_ok(move |info| session.log_in(info.clone(), &Route::Account.href()))
+    .on_err(move |e| {
+        let f = CodeFailure::from_error(e.clone());
+        // A dead code can't be fixed on the password step: go back to enter a new one.
+        if f == CodeFailure::InvalidCode {
+            st.step.set(SignupStep::Code);
         }
-    });
-    Effect::new(move |_| {
-        if let Some(result) = register.value() {
-            if st.flow.code_sent(result, "code") {
-                st.step.set(SignupStep::Code);
-            }
-        }
-    });
-    Effect::new(move |_| {
-        let Some(result) = validate.value() else {
-            return;
-        };
-        match result {
-            Ok(()) => st.step.set(SignupStep::Password),
-            Err(e) => st.flow.code_failure.set(Some(CodeFailure::from_error(e))),
-        }
-    });
-    Effect::new(move |_| {
-        let Some(result) = activate.value() else {
-            return;
-        };
-        match result {
-            Ok(info) => {
-                crate::browser::local_storage_set(
-                    crate::auth::login::LAST_EMAIL_KEY,
-                    &info.username,
-                );
-                session.notice.set(None);
-                session.status.set(SessionStatus::LoggedIn(info));
-                nav.go(&Route::Account.href());
-            }
-            Err(e) => {
-                let f = CodeFailure::from_error(e);
-                // A dead code can't be fixed on the password step: go back to enter a new one.
-                if f == CodeFailure::InvalidCode {
-                    st.step.set(SignupStep::Code);
-                }
-                st.flow.code_failure.set(Some(f));
-            }
-        }
+        st.flow.code_failure.set(Some(f));
     });
 
     let busy = Signal::derive(move || {

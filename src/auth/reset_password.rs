@@ -10,12 +10,12 @@ use crate::auth::create_account::{code_failure_text, focus_when_shown};
 use crate::auth::password_pair::{PairLabels, PasswordPair};
 use crate::auth::resend::ResendHelp;
 use crate::auth::rules::{password_ok, CodeFailure, RegisterFailure};
+use crate::call::Call;
 use crate::components::panel::PanelNav;
 use crate::components::{ErrorBanner, Panel, TextField};
-use crate::ctx::use_api;
 use crate::i18n::{fill, use_i18n};
 use crate::routes::Route;
-use crate::task::Task;
+use crate::session::remember_email;
 
 /// The steps of the reset flow.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -41,7 +41,7 @@ pub struct ResetState {
 impl ResetState {
     /// A fresh reset at the e-mail step, pre-filled with the last used address.
     pub fn new() -> Self {
-        let last = crate::browser::local_storage_get(crate::auth::login::LAST_EMAIL_KEY);
+        let last = crate::session::remembered_email();
         Self {
             step: RwSignal::new(ResetStep::Email),
             flow: CodeFlow::new(last.unwrap_or_default()),
@@ -62,65 +62,43 @@ impl Default for ResetState {
 #[component]
 pub fn ResetPasswordPage(#[prop(optional)] state: Option<ResetState>) -> impl IntoView {
     let i18n = use_i18n();
-    let api = use_api();
     let st = state.unwrap_or_default();
     st.flow.run();
 
-    let request_code = {
-        let api = api.clone();
-        Task::new(move |email: &String| {
-            let api = api.clone();
-            let email = email.clone();
-            async move {
-                api.register(&email, i18n.locale_untracked().code(), false)
-                    .await?;
-                Ok::<String, ApiError>(email)
-            }
-        })
-    };
-    let save = Task::new(move |(email, password, code): &(String, String, String)| {
-        let api = api.clone();
-        let (email, password, code) = (email.clone(), password.clone(), code.clone());
-        async move {
+    let request_code = Call::new(move |api, email: String| async move {
+        api.register(&email, i18n.locale_untracked().code(), false)
+            .await
+            .map(|()| email)
+    })
+    .on_ok(move |email: &String| {
+        if st.flow.code_sent(Ok(email.clone()), "reset-code") {
+            st.step.set(ResetStep::Code);
+        }
+    })
+    .on_err(move |e| {
+        st.flow.code_sent(Err(e.clone()), "reset-code");
+    });
+    let save = Call::new(
+        move |api, (email, password, code): (String, String, String)| async move {
             api.activate(&email, &password, &code, i18n.locale_untracked().code())
                 .await
+        },
+    )
+    .on_ok(move |_| {
+        st.password.set(String::new());
+        st.confirm.set(String::new());
+        remember_email(&st.flow.email.get_untracked());
+        st.step.set(ResetStep::Done);
+    })
+    .on_err(move |e| match CodeFailure::from_error(e.clone()) {
+        // A wrong code or a too-short password can be fixed right here.
+        f @ (CodeFailure::InvalidCode | CodeFailure::PasswordTooShort) => {
+            st.flow.code_failure.set(Some(f))
         }
-    });
-
-    Effect::new(move |_| {
-        if let Some(result) = request_code.value() {
-            if st.flow.code_sent(result, "reset-code") {
-                st.step.set(ResetStep::Code);
-            }
-        }
-    });
-    Effect::new(move |_| {
-        let Some(result) = save.value() else {
-            return;
-        };
-        match result {
-            Ok(()) => {
-                st.password.set(String::new());
-                st.confirm.set(String::new());
-                crate::browser::local_storage_set(
-                    crate::auth::login::LAST_EMAIL_KEY,
-                    &st.flow.email.get_untracked(),
-                );
-                st.step.set(ResetStep::Done);
-            }
-            Err(e) => match CodeFailure::from_error(e) {
-                // A wrong code or a too-short password can be fixed right here.
-                f @ (CodeFailure::InvalidCode | CodeFailure::PasswordTooShort) => {
-                    st.flow.code_failure.set(Some(f))
-                }
-                CodeFailure::UnknownEmail => {
-                    st.flow.code_failure.set(Some(CodeFailure::UnknownEmail))
-                }
-                CodeFailure::Other(e) => {
-                    st.failed_with.set(Some(e));
-                    st.step.set(ResetStep::Failed);
-                }
-            },
+        CodeFailure::UnknownEmail => st.flow.code_failure.set(Some(CodeFailure::UnknownEmail)),
+        CodeFailure::Other(e) => {
+            st.failed_with.set(Some(e));
+            st.step.set(ResetStep::Failed);
         }
     });
     let busy = Signal::derive(move || {

@@ -136,6 +136,37 @@ pub fn CheckboxField(
     }
 }
 
+/// The one rule for field errors: editing a field clears the error that belongs to it
+/// (`belongs`), so the next try is always possible. Forms keep their failure as data in one
+/// signal and read each field's message from it.
+pub fn clear_on_edit<F: Send + Sync + 'static>(
+    field: RwSignal<String>,
+    failure: RwSignal<Option<F>>,
+    belongs: fn(&F) -> bool,
+) {
+    Effect::new(move |prev: Option<String>| {
+        let now = field.get();
+        if prev.is_some_and(|p| p != now)
+            && failure.with_untracked(|f| f.as_ref().is_some_and(belongs))
+        {
+            failure.set(None);
+        }
+        now
+    });
+}
+
+/// The one digits-only code input rule: keeps only digits as the user types or pastes (spaces
+/// and dashes of a pasted code go), for every code field of every flow.
+pub fn digits_only(field: RwSignal<String>) {
+    Effect::new(move |_| {
+        let v = field.get();
+        let clean = crate::auth::rules::clean_code(&v);
+        if clean != v {
+            field.set(clean);
+        }
+    });
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,19 +1,16 @@
 //! A page body that loads one resource: a spinner while it loads, the error with a retry, then
-//! the data. When the error means the session ended, nothing is shown: the session sends the user
-//! to the login form.
+//! the data. An answer that ended the session shows nothing here: the session has already sent
+//! the user to the login form ([`crate::call::Call`]).
 
 use leptos::prelude::*;
-use osmand_api::error::ApiError;
 
+use crate::call::Call;
 use crate::components::{ErrorBanner, Spinner};
-use crate::errors::error_message;
 use crate::i18n::use_i18n;
-use crate::session::use_session;
-use crate::task::Loader;
 
 /// The view of `data`; `ready` renders the loaded value, `error_id` names the error banner.
 pub fn loaded_view<T, F>(
-    data: Loader<Result<T, ApiError>>,
+    data: Call<(), T>,
     error_id: &'static str,
     ready: F,
 ) -> impl Fn() -> AnyView + 'static
@@ -22,18 +19,15 @@ where
     F: Fn(T) -> AnyView + 'static,
 {
     let i18n = use_i18n();
-    let session = use_session();
-    move || match data.get() {
-        None => view! { <Spinner label=Signal::derive(move || i18n.t().loading.to_string())/> }
-            .into_any(),
-        Some(Err(e)) => {
-            if session.end_if_expired(&e) {
-                return ().into_any();
-            }
-            let msg = Signal::derive(move || Some(error_message(&e, i18n.t())));
-            view! { <ErrorBanner message=msg on_retry=Callback::new(move |_| data.reload()) id=error_id/> }
-                .into_any()
+    let message = data.message();
+    move || {
+        if let Some(value) = data.value() {
+            return ready(value);
         }
-        Some(Ok(value)) => ready(value),
+        if data.error().is_some() {
+            return view! { <ErrorBanner message=message on_retry=Callback::new(move |_| data.reload()) id=error_id/> }
+                .into_any();
+        }
+        view! { <Spinner label=Signal::derive(move || i18n.t().loading.to_string())/> }.into_any()
     }
 }

@@ -3,13 +3,13 @@
 //! edited, so the user can always try again in place.
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use osmand_api::client::CodeAction;
 use osmand_api::error::ApiError;
 
-use crate::auth::rules::{clean_code, normalize_email};
+use crate::auth::rules::normalize_email;
+use crate::call::Call;
+use crate::components::field::digits_only;
 use crate::components::{Dialog, ErrorBanner, InfoBanner, TextField};
-use crate::ctx::ApiClient;
 use crate::danger::rules::{check_change, field_of, Failure, Field, Problem};
 use crate::danger::strings::{strings, DangerStrings};
 use crate::errors::error_message;
@@ -111,31 +111,76 @@ fn problem_text(p: Problem, s: &DangerStrings) -> String {
     .to_string()
 }
 
-/// What the actions need once they run in a task.
-#[derive(Clone)]
-pub struct Runner {
-    pub api: ApiClient,
-    pub session: Option<crate::session::Session>,
-    pub i18n: I18n,
+/// The dialog's four server calls, made once by the component that shows the dialog.
+#[derive(Clone, Copy)]
+pub struct ChangeCalls {
+    send_old: Call<(), ()>,
+    submit_old: Call<(String, String), String>,
+    resend_new: Call<(String, String), String>,
+    submit_new: Call<(String, String), ()>,
+    i18n: I18n,
 }
 
-impl Runner {
-    pub fn from_context(i18n: I18n) -> Self {
-        Runner {
-            api: crate::ctx::use_api(),
-            session: use_context::<crate::session::Session>(),
+impl ChangeCalls {
+    /// The calls for `st`; their answers land in `st`.
+    pub fn new(st: ChangeState) -> Self {
+        let i18n = use_i18n();
+        let lang = move || i18n.locale_untracked().code();
+        let fail = move |err: &ApiError, code: Field, email: Field| {
+            st.busy.set(false);
+            st.sending.set(false);
+            st.fail(
+                field_of(err, code, email),
+                error_message(err, i18n.t_untracked()),
+            );
+        };
+        let send_old =
+            Call::new(
+                move |api, _: ()| async move { api.send_code(CodeAction::Change, lang()).await },
+            )
+            .on_ok(move |_| {
+                st.sending.set(false);
+                st.sent_to.set(Some(st.current.get_untracked()));
+            })
+            .on_err(move |e| fail(e, Field::OldCode, Field::General));
+        let submit_old = Call::new(move |api, (new, code): (String, String)| async move {
+            api.send_code_to_new_email(&new, &code, lang())
+                .await
+                .map(|()| new)
+        })
+        .on_ok(move |new: &String| {
+            st.busy.set(false);
+            st.new_email.set(new.clone());
+            st.sent_to.set(Some(new.clone()));
+            st.step.set(Step::New);
+            request_animation_frame(|| crate::browser::focus_id("change-new-code"));
+        })
+        .on_err(move |e| fail(e, Field::OldCode, Field::NewEmail));
+        let resend_new = Call::new(move |api, (new, code): (String, String)| async move {
+            api.send_code_to_new_email(&new, &code, lang())
+                .await
+                .map(|()| new)
+        })
+        .on_ok(move |new: &String| {
+            st.sending.set(false);
+            st.sent_to.set(Some(new.clone()));
+        })
+        .on_err(move |e| fail(e, Field::NewCode, Field::General));
+        let submit_new = Call::new(move |api, (new, code): (String, String)| async move {
+            api.change_email(&new, &code, lang()).await
+        })
+        .on_ok(move |_| {
+            st.busy.set(false);
+            st.step.set(Step::Done);
+        })
+        .on_err(move |e| fail(e, Field::NewCode, Field::General));
+        ChangeCalls {
+            send_old,
+            submit_old,
+            resend_new,
+            submit_new,
             i18n,
         }
-    }
-
-    fn report(&self, st: ChangeState, err: &ApiError, code: Field, email: Field) {
-        if self.session.is_some_and(|s| s.end_if_expired(err)) {
-            return;
-        }
-        st.fail(
-            field_of(err, code, email),
-            error_message(err, self.i18n.t_untracked()),
-        );
     }
 
     /// Sends a code to the current address (on opening, and for "Send a new code").
@@ -145,18 +190,7 @@ impl Runner {
         }
         st.sending.set(true);
         st.sent_to.set(None);
-        let r = self.clone();
-        spawn_local(async move {
-            let lang = r.i18n.locale_untracked().code();
-            let res = r.api.send_code(CodeAction::Change, lang).await;
-            st.sending.try_set(false);
-            match res {
-                Ok(()) => {
-                    st.sent_to.try_set(Some(st.current.get_untracked()));
-                }
-                Err(e) => r.report(st, &e, Field::OldCode, Field::General),
-            }
-        });
+        self.send_old.dispatch(());
     }
 
     /// Next: proves the old code and sends a code to the new address.
@@ -176,22 +210,7 @@ impl Runner {
         }
         st.failure.set(None);
         st.busy.set(true);
-        let r = self.clone();
-        spawn_local(async move {
-            let new = normalize_email(&new);
-            let lang = r.i18n.locale_untracked().code();
-            let res = r.api.send_code_to_new_email(&new, &code, lang).await;
-            st.busy.try_set(false);
-            match res {
-                Ok(()) => {
-                    st.new_email.try_set(new.clone());
-                    st.sent_to.try_set(Some(new));
-                    st.step.try_set(Step::New);
-                    request_animation_frame(|| crate::browser::focus_id("change-new-code"));
-                }
-                Err(e) => r.report(st, &e, Field::OldCode, Field::NewEmail),
-            }
-        });
+        self.submit_old.dispatch((normalize_email(&new), code));
     }
 
     /// "Send a new code" on step 2: the same call again (the old code is still good for 24 h).
@@ -201,25 +220,8 @@ impl Runner {
         }
         st.sending.set(true);
         st.failure.set(None);
-        let r = self.clone();
-        spawn_local(async move {
-            let lang = r.i18n.locale_untracked().code();
-            let res = r
-                .api
-                .send_code_to_new_email(
-                    &st.new_email.get_untracked(),
-                    &st.old_code.get_untracked(),
-                    lang,
-                )
-                .await;
-            st.sending.try_set(false);
-            match res {
-                Ok(()) => {
-                    st.sent_to.try_set(Some(st.new_email.get_untracked()));
-                }
-                Err(e) => r.report(st, &e, Field::NewCode, Field::General),
-            }
-        });
+        self.resend_new
+            .dispatch((st.new_email.get_untracked(), st.old_code.get_untracked()));
     }
 
     /// Finish: the code from the new address changes the e-mail.
@@ -235,21 +237,8 @@ impl Runner {
         }
         st.failure.set(None);
         st.busy.set(true);
-        let r = self.clone();
-        spawn_local(async move {
-            let lang = r.i18n.locale_untracked().code();
-            let res = r
-                .api
-                .change_email(&st.new_email.get_untracked(), &code, lang)
-                .await;
-            st.busy.try_set(false);
-            match res {
-                Ok(()) => {
-                    st.step.try_set(Step::Done);
-                }
-                Err(e) => r.report(st, &e, Field::NewCode, Field::General),
-            }
-        });
+        self.submit_new
+            .dispatch((st.new_email.get_untracked(), code));
     }
 }
 
@@ -367,15 +356,4 @@ pub fn ChangeEmailDialog(
             {body}
         </Dialog>
     }
-}
-
-/// Keeps only digits in a code field as the user types or pastes.
-pub fn digits_only(field: RwSignal<String>) {
-    Effect::new(move |_| {
-        let v = field.get();
-        let clean = clean_code(&v);
-        if clean != v {
-            field.set(clean);
-        }
-    });
 }

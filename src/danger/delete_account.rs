@@ -2,18 +2,18 @@
 //! typed again, one clearly destructive button that cannot be pressed twice.
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use osmand_api::client::CodeAction;
 
+use crate::call::Call;
+use crate::components::field::digits_only;
 use crate::components::panel::PanelNav;
 use crate::components::{ErrorBanner, InfoBanner, Panel, TextField};
-use crate::danger::change_email::digits_only;
 use crate::danger::rules::{check_delete, field_of, Failure, Field, Problem};
 use crate::danger::strings::strings;
 use crate::errors::error_message;
 use crate::i18n::{fill, use_i18n};
 use crate::routes::Route;
-use crate::session::{use_session, Notice, SessionStatus};
+use crate::session::{use_session, LogOut};
 
 /// Everything the page shows (the gallery builds one with fixed values).
 #[derive(Clone, Copy)]
@@ -70,24 +70,37 @@ impl DeleteState {
     }
 }
 
-/// `/map/delete-account/` (logged in; the shell sends others to log in first).
+/// `/map/delete-account/` (logged in; the gate sends others to log in first).
 #[component]
 pub fn DeleteAccountPage() -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
-    let api = crate::ctx::use_api();
-    let nav = crate::nav::use_nav();
     let st = DeleteState::new(session.email().unwrap_or_default());
-    let report = move |e: &osmand_api::error::ApiError, code: Field, email: Field| {
-        if session.end_if_expired(e) {
-            return;
-        }
+    let fail = move |e: &osmand_api::error::ApiError, code: Field, email: Field| {
+        st.sending.set(false);
+        st.deleting.set(false);
         st.fail(
             field_of(e, code, email),
             error_message(e, i18n.t_untracked()),
         );
     };
-    let api2 = api.clone();
+    let send_code = Call::new(move |api, _: ()| async move {
+        api.send_code(CodeAction::Delete, i18n.locale_untracked().code())
+            .await
+    })
+    .on_ok(move |_| {
+        st.sending.set(false);
+        st.sent.set(true);
+        crate::browser::focus_id("delete-email");
+    })
+    .on_err(move |e| fail(e, Field::General, Field::General));
+    let delete_account =
+        Call::new(move |api, code: String| async move { api.delete_account(&code).await })
+            .on_ok(move |_| {
+                st.deleting.set(false);
+                session.log_out(LogOut::AccountDeleted);
+            })
+            .on_err(move |e| fail(e, Field::Code, Field::Email));
     let send = Callback::new(move |_| {
         if st.sending.get_untracked() {
             return;
@@ -95,20 +108,7 @@ pub fn DeleteAccountPage() -> impl IntoView {
         st.sending.set(true);
         st.sent.set(false);
         st.failure.set(None);
-        let api = api2.clone();
-        spawn_local(async move {
-            let res = api
-                .send_code(CodeAction::Delete, i18n.locale_untracked().code())
-                .await;
-            st.sending.try_set(false);
-            match res {
-                Ok(()) => {
-                    st.sent.try_set(true);
-                    crate::browser::focus_id("delete-email");
-                }
-                Err(e) => report(&e, Field::General, Field::General),
-            }
-        });
+        send_code.dispatch(());
     });
     let delete = Callback::new(move |_| {
         if st.deleting.get_untracked() {
@@ -131,20 +131,7 @@ pub fn DeleteAccountPage() -> impl IntoView {
         }
         st.failure.set(None);
         st.deleting.set(true);
-        let api = api.clone();
-        spawn_local(async move {
-            let res = api.delete_account(&code).await;
-            st.deleting.try_set(false);
-            match res {
-                Ok(_) => {
-                    crate::browser::local_storage_remove(crate::auth::login::LAST_EMAIL_KEY);
-                    session.status.set(SessionStatus::LoggedOut);
-                    session.notice.set(Some(Notice::AccountDeleted));
-                    nav.go(&Route::Account.href());
-                }
-                Err(e) => report(&e, Field::Code, Field::Email),
-            }
-        });
+        delete_account.dispatch(code);
     });
     view! {
         <Panel

@@ -3,34 +3,28 @@
 use leptos::prelude::*;
 
 use crate::components::{ActionMenu, MenuItem};
-use crate::danger::change_email::{ChangeEmailDialog, ChangeState, Runner, Step};
+use crate::danger::change_email::{ChangeCalls, ChangeEmailDialog, ChangeState, Step};
 use crate::danger::strings::strings;
 use crate::i18n::use_i18n;
-use crate::routes::Route;
-use crate::session::{use_session, Notice, SessionStatus};
+use crate::session::{use_session, LogOut};
 
 /// The e-mail row's actions.
 #[component]
 pub fn EmailActions(#[prop(into)] email: Signal<String>) -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
-    let nav = crate::nav::use_nav();
     let open = RwSignal::new(false);
     let state = ChangeState::new(email.get_untracked());
-    let runner = StoredValue::new(Runner::from_context(i18n));
-    let run = move |f: fn(&Runner, ChangeState)| runner.with_value(|r| f(r, state));
+    let calls = ChangeCalls::new(state);
+    let run = move |f: fn(&ChangeCalls, ChangeState)| f(&calls, state);
 
     // After the change the server has ended the session: log out here too and open the login
     // form with the new address filled in.
     let to_login = move || {
-        crate::browser::local_storage_set(
-            crate::auth::login::LAST_EMAIL_KEY,
-            &state.new_email.get_untracked(),
-        );
         open.set(false);
-        session.status.set(SessionStatus::LoggedOut);
-        session.notice.set(Some(Notice::EmailChanged));
-        nav.go(&Route::Login.href());
+        session.log_out(LogOut::EmailChanged {
+            new_email: state.new_email.get_untracked(),
+        });
     };
     let to_login = StoredValue::new_local(to_login);
     let close = Callback::new(move |_| {
@@ -48,7 +42,7 @@ pub fn EmailActions(#[prop(into)] email: Signal<String>) -> impl IntoView {
             state.current.set(email.get_untracked());
             state.reset();
             open.set(true);
-            run(Runner::send_old_code);
+            run(ChangeCalls::send_old_code);
         }),
     }];
     view! {
@@ -61,16 +55,16 @@ pub fn EmailActions(#[prop(into)] email: Signal<String>) -> impl IntoView {
             open=open
             state=state
             on_close=close
-            on_resend_old=Callback::new(move |_| run(Runner::send_old_code))
-            on_next=Callback::new(move |_| run(Runner::submit_old))
-            on_resend_new=Callback::new(move |_| run(Runner::resend_new))
+            on_resend_old=Callback::new(move |_| run(ChangeCalls::send_old_code))
+            on_next=Callback::new(move |_| run(ChangeCalls::submit_old))
+            on_resend_new=Callback::new(move |_| run(ChangeCalls::resend_new))
             on_back=Callback::new(move |_| {
                 state.failure.set(None);
                 state.sent_to.set(None);
                 state.new_code.set(String::new());
                 state.step.set(Step::Old);
             })
-            on_finish=Callback::new(move |_| run(Runner::submit_new))
+            on_finish=Callback::new(move |_| run(ChangeCalls::submit_new))
             on_login=Callback::new(move |_| to_login.with_value(|f| f()))
         />
     }

@@ -27,7 +27,7 @@ pub fn entries() -> Vec<Entry> {
     let mut all = own_entries();
     all.extend(crate::account::gallery::entries());
     all.extend(crate::purchases::gallery::entries());
-    all.extend(crate::cloud::gallery::entries());
+    all.extend(crate::settings::gallery::entries());
     all.extend(crate::danger::gallery::entries());
     all
 }

@@ -11,14 +11,25 @@ use leptos::prelude::*;
 pub use entries::{entries, Entry};
 
 use crate::i18n::{use_i18n, I18n, Locale};
-use crate::session::Session;
 
-/// The gallery page.
+/// The gallery page: the app's contexts with a server that answers nothing (every state is
+/// prepared data), and the router for the deep links.
 #[component]
 pub fn GalleryApp() -> impl IntoView {
     provide_context(I18n::new(Locale::En));
-    provide_context(Session::new());
-    crate::nav::provide_nav();
+    provide_context(crate::ctx::mock_client(
+        osmand_api::mock::MockTransport::default(),
+    ));
+    view! {
+        <leptos_router::components::Router>
+            <GallerySession/>
+        </leptos_router::components::Router>
+    }
+}
+
+#[component]
+fn GallerySession() -> impl IntoView {
+    crate::session::provide_session();
     view! { <Gallery/> }
 }
 
@@ -29,8 +40,8 @@ fn link(component: &str, state: &str, lang: &str, vp: &str) -> String {
 #[component]
 fn Gallery() -> impl IntoView {
     let i18n = use_i18n();
-    let nav = crate::nav::use_nav();
-    let param = move |k: &str| nav.param(k);
+    let query = leptos_router::hooks::use_query_map();
+    let param = move |k: &str| query.with(|q| q.get(k));
     let lang = move || param("lang").unwrap_or_else(|| "en".into());
     let vp = move || param("vp").unwrap_or_else(|| "desktop".into());
     let bare = move || param("bare").as_deref() == Some("1");

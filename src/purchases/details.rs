@@ -17,9 +17,13 @@ const SUPPORT_MAILTO: &str = "mailto:support@osmand.net";
 
 /// The details page; an unknown item goes back to the list with a notice.
 #[component]
-pub fn PurchasePage(item: String) -> impl IntoView {
+pub fn PurchasePage() -> impl IntoView {
     let i18n = use_i18n();
-    let nav = crate::nav::use_nav();
+    let session = crate::session::use_session();
+    let params = leptos_router::hooks::use_params_map();
+    let item = params
+        .with_untracked(|p| p.get(crate::routes::seg::ITEM))
+        .unwrap_or_default();
     let parsed = Item::parse(&item);
     let title = RwSignal::new(String::new());
     let back_to_list = move || {
@@ -28,7 +32,7 @@ pub fn PurchasePage(item: String) -> impl IntoView {
             Route::Purchases.href(),
             osmand_api::http::encode_query_value(&item)
         );
-        nav.replace(&href);
+        session.go(&href, true);
     };
     let back_to_list = StoredValue::new_local(back_to_list);
     view! {

@@ -3,29 +3,24 @@
 
 use leptos::prelude::*;
 
+use crate::call::Call;
 use crate::components::panel::PanelNav;
 use crate::components::{loaded_view, InfoBanner, Panel};
-use crate::ctx::use_api;
 use crate::i18n::format::plural;
 use crate::i18n::use_i18n;
 use crate::purchases::card::{card_data, PurchaseCard};
 use crate::purchases::model::{is_allowed, Item, Purchases, PRICING_URL};
 use crate::purchases::strings::strings;
-use crate::routes::Route;
-use crate::task::Loader;
+use crate::routes::{use_query_param, Route};
 
 const HIDE_EXPIRED_KEY: &str = "osmand-account.hide-expired";
 
 /// Loads account info once per page and shows `ready` with the decoded purchases.
 #[component]
 pub fn WithPurchases(ready: Callback<Purchases, AnyView>) -> impl IntoView {
-    let api = use_api();
-    let data = Loader::new(move || {
-        let api = api.clone();
-        async move {
-            let info = api.account_info().await?;
-            Purchases::from_info(&info)
-        }
+    let data = Call::load(|api| async move {
+        let info = api.account_info().await?;
+        Purchases::from_info(&info)
     });
     loaded_view(data, "se-purchases-error", move |p| ready.run(p))
 }
@@ -34,10 +29,11 @@ pub fn WithPurchases(ready: Callback<Purchases, AnyView>) -> impl IntoView {
 #[component]
 pub fn PurchasesPage() -> impl IntoView {
     let i18n = use_i18n();
-    let nav = crate::nav::use_nav();
     // `?missing=sub9`: a deep link to a purchase that does not exist came back here.
+    let missing = use_query_param("missing");
     let notice = Signal::derive(move || {
-        nav.param("missing")
+        missing
+            .get()
             .map(|_| strings(i18n.locale()).unknown_item.to_string())
     });
     let hide = RwSignal::new(crate::browser::local_storage_get(HIDE_EXPIRED_KEY).is_some());

@@ -1,0 +1,66 @@
+//! `/map/settings/`: the OsmAnd Cloud section with Changes and Trash (Pro accounts), a note for
+//! free accounts, and a way to log in for visitors.
+
+use leptos::prelude::*;
+
+use super::cs;
+use crate::call::Call;
+use crate::components::panel::PanelNav;
+use crate::components::{ErrorBanner, Panel, Spinner};
+use crate::i18n::use_i18n;
+use crate::routes::Route;
+use crate::session::use_session;
+
+/// The Settings screen.
+#[component]
+pub fn SettingsPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let session = use_session();
+    let pro = Call::new(|api, _: ()| async move { api.account_info().await.map(|i| !i.is_free()) });
+    // Loads once someone is logged in (also after logging in from here).
+    let logged_in = Memo::new(move |_| session.is_logged_in());
+    Effect::new(move |_| {
+        if logged_in.get() {
+            pro.clear();
+            pro.dispatch(());
+        }
+    });
+    let retry = Callback::new(move |_| {
+        pro.clear();
+        pro.dispatch(());
+    });
+    view! {
+        <Panel title=Signal::derive(move || cs(i18n).settings.to_string()) nav=PanelNav::Close(Route::Map.href())>
+            {move || {
+                if !logged_in.get() {
+                    return view! {
+                        <p class="cloud-note">{move || cs(i18n).login_needed}</p>
+                        <a class="btn btn--primary" id="se-cloud-login" href=Route::Login.href()>{move || cs(i18n).login}</a>
+                    }.into_any();
+                }
+                if pro.error().is_some() {
+                    return view! { <ErrorBanner message=pro.message() on_retry=retry id="se-settings-error"/> }.into_any();
+                }
+                match pro.value() {
+                    None => view! { <Spinner label=Signal::derive(move || i18n.t().loading.to_string())/> }.into_any(),
+                    Some(false) => view! { <p class="cloud-note" id="se-cloud-pro-only">{move || cs(i18n).pro_only}</p> }.into_any(),
+                    Some(true) => view! {
+                        <section class="cloud-settings" aria-labelledby="cloud-section-title">
+                            <h2 class="cloud-settings__title" id="cloud-section-title">{move || cs(i18n).cloud_section}</h2>
+                            <ul class="list">
+                                <li class="list__row"><a class="cloud-settings__link" id="se-cloud_changes" href=Route::CloudChanges.href()>
+                                    <span class="cloud-settings__label">{move || cs(i18n).changes}</span>
+                                    <span class="cloud-settings__hint">{move || cs(i18n).changes_hint}</span>
+                                </a></li>
+                                <li class="list__row"><a class="cloud-settings__link" id="se-cloud_trash" href=Route::CloudTrash.href()>
+                                    <span class="cloud-settings__label">{move || cs(i18n).trash}</span>
+                                    <span class="cloud-settings__hint">{move || cs(i18n).trash_hint}</span>
+                                </a></li>
+                            </ul>
+                        </section>
+                    }.into_any(),
+                }
+            }}
+        </Panel>
+    }
+}

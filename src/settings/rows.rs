@@ -1,0 +1,136 @@
+//! One row of Changes or Trash: icon, name, kind, time and device, and its action menu.
+
+use leptos::prelude::*;
+use osmand_api::models::ChangeKind;
+
+use super::actions::{key, ListActions};
+use super::cs;
+use super::list::{tz, Ask, ListState, Mode};
+use super::model::{self, Item};
+use crate::components::{ActionMenu, MenuItem};
+use crate::i18n::format::format_change_time;
+use crate::i18n::{fill, use_i18n};
+
+/// One version (Changes) or one deleted file (Trash).
+#[component]
+pub fn ItemRow(
+    mode: Mode,
+    state: ListState,
+    actions: ListActions,
+    item: Item,
+    top: String,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let k = key(&item);
+    let k2 = k.clone();
+    let busy = Signal::derive(move || state.busy.get().as_ref() == Some(&k2));
+    let any_busy = Signal::derive(move || state.busy.get().is_some());
+    let kind = item.kind;
+    let ms = item.file.updatetimems;
+    let is_map = model::is_map_file(&item.file);
+    let type_class = format!(
+        "cloud-icon cloud-icon--{}",
+        match item.file.r#type.as_str() {
+            "GPX" => "gpx",
+            "FAVOURITES" => "fav",
+            "PROFILE" | "OSMAND_SETTINGS" => "settings",
+            "FILE" => "file",
+            _ => "other",
+        }
+    );
+    let type_letter = item.file.r#type.chars().next().unwrap_or('?').to_string();
+    let device = item.device.clone();
+    let name = item.name.clone();
+    let menu_name = model::id_part(&item.file.r#type, &item.file.name);
+    let mut items = Vec::new();
+    {
+        let it = item.clone();
+        items.push(MenuItem {
+            id: match mode {
+                Mode::Changes => "se-cloud-changes-actions-download".to_string(),
+                Mode::Trash => "se-trash-actions-download".to_string(),
+            },
+            label: Signal::derive(move || cs(i18n).download.to_string()),
+            disabled: Signal::derive(move || {
+                is_map || (mode == Mode::Changes && kind == ChangeKind::Deleted) || any_busy.get()
+            }),
+            on_select: Callback::new(move |_| actions.download(mode, it.clone())),
+        });
+    }
+    if mode == Mode::Trash || kind == ChangeKind::Deleted {
+        let it = item.clone();
+        items.push(MenuItem {
+            id: match mode {
+                Mode::Changes => "se-cloud-changes-actions-restore".to_string(),
+                Mode::Trash => "se-trash-actions-restore".to_string(),
+            },
+            label: Signal::derive(move || cs(i18n).restore.to_string()),
+            disabled: any_busy,
+            on_select: Callback::new(move |_| actions.restore(it.clone())),
+        });
+    }
+    {
+        let it = item.clone();
+        let trash = mode == Mode::Trash;
+        items.push(MenuItem {
+            id: if trash {
+                "se-trash-actions-delete".to_string()
+            } else {
+                "se-cloud-changes-actions-delete".to_string()
+            },
+            label: Signal::derive(move || {
+                if trash {
+                    cs(i18n).delete_now.to_string()
+                } else {
+                    cs(i18n).delete_version.to_string()
+                }
+            }),
+            disabled: any_busy,
+            on_select: Callback::new(move |_| {
+                if trash {
+                    state.ask_error.set(None);
+                    state.ask.set(Some(Ask::DeleteFile(Box::new(it.clone()))));
+                } else {
+                    actions.delete_with_undo(it.clone());
+                }
+            }),
+        });
+    }
+    let label_name = name.clone();
+    view! {
+        <div class="cloud-row" role="listitem" style:top=top aria-busy=move || busy.get().to_string()>
+            <span class=type_class aria-hidden="true">{type_letter}</span>
+            <div class="cloud-row__main">
+                <span class="cloud-row__name" title=name.clone()>{name.clone()}</span>
+                <span class="cloud-row__meta">
+                    <span class=kind_class(kind)>{move || match kind {
+                        ChangeKind::Deleted => cs(i18n).deleted,
+                        ChangeKind::Added => cs(i18n).added,
+                        _ => cs(i18n).modified,
+                    }}</span>
+                    " · "
+                    <span class="cloud-row__time">{move || format_change_time(ms, crate::browser::now_ms(), tz(ms), i18n.locale()).unwrap_or_default()}</span>
+                    " · "
+                    <span class="cloud-row__device">{move || device.clone().unwrap_or_else(|| cs(i18n).unknown_device.to_string())}</span>
+                </span>
+            </div>
+            {move || busy.get().then(|| view! { <span class="cloud-row__busy">{move || cs(i18n).working}</span> })}
+            <ActionMenu
+                id=match mode { Mode::Changes => format!("se-cloud-changes-actions-{menu_name}-{ms}"), Mode::Trash => format!("se-trash-actions-{menu_name}") }
+                label=Signal::derive(move || fill(cs(i18n).actions_for, &[("name", &label_name)]))
+                items=items
+                disabled=busy
+            />
+        </div>
+    }
+}
+
+/// The label's classes for a version's kind (fixed per row).
+fn kind_class(kind: ChangeKind) -> &'static str {
+    match kind {
+        ChangeKind::Deleted => "cloud-kind cloud-kind--deleted",
+        ChangeKind::Added => "cloud-kind cloud-kind--added",
+        ChangeKind::Modified => "cloud-kind cloud-kind--modified",
+        ChangeKind::Unchanged => "cloud-kind cloud-kind--unchanged",
+    }
+}
