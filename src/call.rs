@@ -32,38 +32,93 @@ use osmand_api::error::ApiError;
 use crate::ctx::{use_api, Abort, ApiClient, WithAbort};
 use crate::session::{use_session, Session};
 
-type Step<T> = Rc<dyn Fn(&T)>;
-
-/// The shared part of every call: in-flight runs, their abort handles, whether the page lives.
-#[derive(Default)]
-struct Runs {
+/// The part of a call that does not depend on its input or answer types, so its code exists
+/// once in the bundle: in-flight runs and their abort handles, whether the page lives, the
+/// session, the error and pending signals, and the failure step.
+struct Core {
+    api: ApiClient,
+    session: Session,
     latest: Cell<u32>,
     in_flight: RefCell<Vec<(u32, Abort)>>,
     alive: Cell<bool>,
     every_answer: Cell<bool>,
     keep_on_leave: Cell<bool>,
+    error: RwSignal<Option<ApiError>, LocalStorage>,
+    pending: RwSignal<bool>,
+    on_err: RefCell<Option<Rc<dyn Fn(&ApiError)>>>,
 }
 
-impl Runs {
-    fn start(&self) -> (u32, Abort) {
+/// What a finished run hands back: the step that shows its value, or its error.
+type Answer = Result<Box<dyn FnOnce()>, ApiError>;
+
+impl Core {
+    fn new() -> Rc<Self> {
+        let core = Rc::new(Core {
+            api: use_api(),
+            session: use_session(),
+            latest: Cell::new(0),
+            in_flight: RefCell::new(Vec::new()),
+            alive: Cell::new(true),
+            every_answer: Cell::new(false),
+            keep_on_leave: Cell::new(false),
+            error: RwSignal::new_local(None),
+            pending: RwSignal::new(false),
+            on_err: RefCell::new(None),
+        });
+        // The owner's cleanups run before its stored values go, so the core is still there.
+        let on_leave = StoredValue::new_local(Rc::clone(&core));
+        on_cleanup(move || {
+            if let Some(core) = on_leave.try_get_value() {
+                core.alive.set(false);
+                if !core.keep_on_leave.get() {
+                    core.abort();
+                }
+            }
+        });
+        core
+    }
+
+    /// A new run: its id and the client that carries its abort signal.
+    fn start(&self) -> (u32, ApiClient) {
         let id = self.latest.get().wrapping_add(1);
         self.latest.set(id);
         let abort = Abort::new();
-        self.in_flight.borrow_mut().push((id, abort.clone()));
-        (id, abort)
+        let api = self.api.with_abort(&abort);
+        self.in_flight.borrow_mut().push((id, abort));
+        self.pending.try_set(true);
+        self.error.try_set(None);
+        (id, api)
     }
 
-    /// Marks run `id` finished; returns whether its answer is to be shown.
-    fn finish(&self, id: u32) -> bool {
-        self.in_flight.borrow_mut().retain(|(i, _)| *i != id);
-        self.alive.get() && (self.every_answer.get() || self.latest.get() == id)
+    /// Waits for run `id` and shows its answer if it is the one to show.
+    fn finish(self: Rc<Self>, id: u32, answer: Pin<Box<dyn Future<Output = Answer>>>) {
+        spawn_local(async move {
+            let answer = answer.await;
+            self.in_flight.borrow_mut().retain(|(i, _)| *i != id);
+            if self.in_flight.borrow().is_empty() {
+                self.pending.try_set(false);
+            }
+            let shown = self.alive.get() && (self.every_answer.get() || self.latest.get() == id);
+            if !shown {
+                return;
+            }
+            match answer {
+                Ok(show) => show(),
+                // A logged-in user whose session ended logs in again; a logged-out form that
+                // gets such an answer shows it like any other failure.
+                Err(e) if e.is_session_end() && self.session.expire() => {}
+                Err(e) => {
+                    let step = self.on_err.borrow().clone();
+                    if let Some(step) = step {
+                        step(&e);
+                    }
+                    self.error.try_set(Some(e));
+                }
+            }
+        });
     }
 
-    fn busy(&self) -> bool {
-        !self.in_flight.borrow().is_empty()
-    }
-
-    fn abort_all(&self) {
+    fn abort(&self) {
         let runs = std::mem::take(&mut *self.in_flight.borrow_mut());
         for (_, abort) in runs {
             abort.abort();
@@ -71,23 +126,19 @@ impl Runs {
     }
 }
 
-type Run<I, O> = Rc<dyn Fn(ApiClient, I) -> Pin<Box<dyn Future<Output = Result<O, ApiError>>>>>;
+type Run<I, O> = Box<dyn Fn(ApiClient, I) -> Pin<Box<dyn Future<Output = Result<O, ApiError>>>>>;
 
-struct Inner<I, O> {
+/// The typed part: how a run starts, and the success step.
+struct Typed<I, O> {
     run: Run<I, O>,
-    api: ApiClient,
-    session: Session,
-    runs: Rc<Runs>,
-    on_ok: RefCell<Option<Step<O>>>,
-    on_err: RefCell<Option<Step<ApiError>>>,
+    on_ok: RefCell<Option<Rc<dyn Fn(&O)>>>,
 }
 
 /// A server call owned by a page (a `Copy` handle): see the module header.
 pub struct Call<I: 'static, O: 'static> {
     value: RwSignal<Option<O>, LocalStorage>,
-    error: RwSignal<Option<ApiError>, LocalStorage>,
-    pending: RwSignal<bool>,
-    inner: StoredValue<Rc<Inner<I, O>>, LocalStorage>,
+    core: StoredValue<Rc<Core>, LocalStorage>,
+    typed: StoredValue<Rc<Typed<I, O>>, LocalStorage>,
 }
 
 impl<I: 'static, O: 'static> Clone for Call<I, O> {
@@ -104,117 +155,84 @@ impl<I: 'static, O: Clone + 'static> Call<I, O> {
     where
         Fut: Future<Output = Result<O, ApiError>> + 'static,
     {
-        let runs = Rc::new(Runs {
-            alive: Cell::new(true),
-            ..Runs::default()
-        });
-        // The owner's cleanups run before its stored values go, so the runs are still there.
-        let on_leave = StoredValue::new_local(Rc::clone(&runs));
-        on_cleanup(move || {
-            if let Some(runs) = on_leave.try_get_value() {
-                runs.alive.set(false);
-                if !runs.keep_on_leave.get() {
-                    runs.abort_all();
-                }
-            }
-        });
-        let inner = Inner {
-            run: Rc::new(move |api, input| Box::pin(run(api, input))),
-            api: use_api(),
-            session: use_session(),
-            runs,
+        let typed = Typed {
+            run: Box::new(move |api, input| Box::pin(run(api, input))),
             on_ok: RefCell::new(None),
-            on_err: RefCell::new(None),
         };
         Call {
             value: RwSignal::new_local(None),
-            error: RwSignal::new_local(None),
-            pending: RwSignal::new(false),
-            inner: StoredValue::new_local(Rc::new(inner)),
+            core: StoredValue::new_local(Core::new()),
+            typed: StoredValue::new_local(Rc::new(typed)),
         }
     }
 
     /// The success step, run with the answer of a run whose answer is shown.
     pub fn on_ok(self, step: impl Fn(&O) + 'static) -> Self {
-        self.with_inner(|i| *i.on_ok.borrow_mut() = Some(Rc::new(step)));
+        if let Some(t) = self.typed.try_get_value() {
+            *t.on_ok.borrow_mut() = Some(Rc::new(step));
+        }
         self
     }
 
     /// The failure step (not run when the failure ended the session: that is handled here).
     pub fn on_err(self, step: impl Fn(&ApiError) + 'static) -> Self {
-        self.with_inner(|i| *i.on_err.borrow_mut() = Some(Rc::new(step)));
+        self.with_core(|c| *c.on_err.borrow_mut() = Some(Rc::new(step)));
         self
     }
 
     /// Every run's answer is shown, not only the latest (row actions on different rows).
     pub fn every_answer(self) -> Self {
-        self.with_inner(|i| i.runs.every_answer.set(true));
+        self.with_core(|c| c.every_answer.set(true));
         self
     }
 
     /// Runs still out when the page goes away are not aborted (a delete the user was already
     /// promised, sent as the page closes). Their answers are not shown.
     pub fn keep_on_leave(self) -> Self {
-        self.with_inner(|i| i.runs.keep_on_leave.set(true));
+        self.with_core(|c| c.keep_on_leave.set(true));
         self
     }
 
-    fn with_inner(&self, f: impl FnOnce(&Inner<I, O>)) {
-        if let Some(inner) = self.inner.try_get_value() {
-            f(&inner);
+    fn with_core(&self, f: impl FnOnce(&Core)) {
+        if let Some(core) = self.core.try_get_value() {
+            f(&core);
         }
     }
 
     /// Starts a run.
     pub fn dispatch(&self, input: I) {
-        let Some(inner) = self.inner.try_get_value() else {
+        let (Some(core), Some(typed)) = (self.core.try_get_value(), self.typed.try_get_value())
+        else {
             return;
         };
-        let (id, abort) = inner.runs.start();
-        let future = (inner.run)(inner.api.with_abort(&abort), input);
-        self.pending.try_set(true);
-        self.error.try_set(None);
-        let (value, error, pending) = (self.value, self.error, self.pending);
-        spawn_local(async move {
-            let result = future.await;
-            let shown = inner.runs.finish(id);
-            if !inner.runs.busy() {
-                pending.try_set(false);
-            }
-            if !shown {
-                return;
-            }
-            match result {
-                Ok(v) => {
-                    let step = inner.on_ok.borrow().clone();
+        let (id, api) = core.start();
+        let run = (typed.run)(api, input);
+        let value = self.value;
+        let answer = async move {
+            run.await.map(|v| {
+                Box::new(move || {
+                    let step = typed.on_ok.borrow().clone();
                     if let Some(step) = step {
                         step(&v);
                     }
                     value.try_set(Some(v));
-                }
-                // A logged-in user whose session ended logs in again; a logged-out form
-                // that gets such an answer shows it like any other failure.
-                Err(e) if e.is_session_end() && inner.session.expire() => {}
-                Err(e) => {
-                    let step = inner.on_err.borrow().clone();
-                    if let Some(step) = step {
-                        step(&e);
-                    }
-                    error.try_set(Some(e));
-                }
-            }
-        });
+                }) as Box<dyn FnOnce()>
+            })
+        };
+        core.finish(id, Box::pin(answer));
     }
 
     /// Aborts every run that is still out (their answers then are [`ApiError::Aborted`]).
     pub fn abort(&self) {
-        self.with_inner(|i| i.runs.abort_all());
+        self.with_core(Core::abort);
     }
 
     /// Forgets the last value and error.
     pub fn clear(&self) {
         self.value.try_set(None);
-        self.error.try_set(None);
+        self.with_core(|c| {
+            c.error.try_set(None);
+        });
     }
 
     /// The latest shown answer (tracked).
@@ -229,15 +247,18 @@ impl<I: 'static, O: Clone + 'static> Call<I, O> {
 
     /// The latest error (tracked); never a session end (that one logs out).
     pub fn error(&self) -> Option<ApiError> {
-        self.error.try_get().flatten()
+        self.core
+            .try_get_value()
+            .and_then(|c| c.error.try_get().flatten())
     }
 
     /// The latest error as the user reads it, in the current language (tracked).
     pub fn message(&self) -> Signal<Option<String>> {
-        let error = self.error;
+        let core = self.core;
         let i18n = crate::i18n::use_i18n();
         Signal::derive(move || {
-            error
+            let c = core.try_get_value()?;
+            c.error
                 .try_with(|e| {
                     e.as_ref()
                         .map(|e| crate::errors::error_message(e, i18n.t()))
@@ -248,13 +269,17 @@ impl<I: 'static, O: Clone + 'static> Call<I, O> {
 
     /// Whether a run is out (a signal for views and props).
     pub fn pending(&self) -> Signal<bool> {
-        self.pending.into()
+        let core = self.core;
+        Signal::derive(move || {
+            core.try_get_value()
+                .and_then(|c| c.pending.try_get())
+                .unwrap_or(false)
+        })
     }
 
     /// Whether the call has neither a value nor an error yet (a page still loading).
     pub fn loading(&self) -> bool {
-        self.value.try_with(Option::is_none).unwrap_or(true)
-            && self.error.try_with(Option::is_none).unwrap_or(true)
+        self.value.try_with(Option::is_none).unwrap_or(true) && self.error().is_none()
     }
 }
 

@@ -2,6 +2,7 @@
 
 use osmand_api::error::ApiError;
 
+use crate::auth::rules::{CodeFailure, RegisterFailure};
 use crate::i18n::{fill, Strings};
 
 /// The message a person reads for a failed call. Server texts meant for people (plain-text 400s,
@@ -25,6 +26,27 @@ pub fn error_message(err: &ApiError, s: &Strings) -> String {
         ApiError::Server { status, .. } => status_text(s.err_server, *status),
         ApiError::Http { status, .. } => status_text(s.err_unexpected, *status),
         ApiError::Decode(_) => s.err_decode.to_string(),
+    }
+}
+
+/// The message for a failed e-mail step (sign-up, reset, resend).
+pub fn register_failure_text(f: &RegisterFailure, s: &Strings) -> String {
+    match f {
+        RegisterFailure::InvalidEmail => s.err_invalid_email.to_string(),
+        RegisterFailure::AlreadyRegistered => s.err_already_registered.to_string(),
+        RegisterFailure::NotRegistered => s.err_not_registered_reset.to_string(),
+        RegisterFailure::TooManyRequests => s.err_too_many_codes.to_string(),
+        RegisterFailure::Other(e) => error_message(e, s),
+    }
+}
+
+/// The message for a failed code or password step.
+pub fn code_failure_text(f: &CodeFailure, s: &Strings) -> String {
+    match f {
+        CodeFailure::InvalidCode => s.err_invalid_code.to_string(),
+        CodeFailure::PasswordTooShort => s.err_password_short.to_string(),
+        CodeFailure::UnknownEmail => s.error_email_not_registered.to_string(),
+        CodeFailure::Other(e) => error_message(e, s),
     }
 }
 

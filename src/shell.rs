@@ -15,7 +15,8 @@ use crate::components::icons::{IconPerson, IconSettings};
 use crate::components::panel::PanelNav;
 use crate::components::{LangSwitch, Panel};
 use crate::i18n::use_i18n;
-use crate::routes::{current_route, login_href, safe_redirect, seg, Access, Area, Route};
+use crate::routes::seg::*;
+use crate::routes::{current_route, login_href, safe_redirect, Access, Area, Route};
 use crate::session::{use_session, SessionStatus};
 
 /// The router, the session (which navigates with it), the session check and the frame.
@@ -64,22 +65,41 @@ pub fn Shell() -> impl IntoView {
                 <div class="map__canvas" aria-hidden="true"></div>
             </main>
             <Routes fallback=|| side(Route::NotFound)>
-                <RouteView path=StaticSegment("") view=|| ()/>
-                <RouteView path=StaticSegment(seg::MAP) view=|| ()/>
-                <RouteView path=(StaticSegment(seg::MAP), StaticSegment(seg::ACCOUNT)) view=|| side(Route::Account)/>
-                <RouteView path=(StaticSegment(seg::MAP), StaticSegment(seg::ACCOUNT), StaticSegment(seg::LOGIN)) view=|| side(Route::Login)/>
-                <RouteView path=(StaticSegment(seg::MAP), StaticSegment(seg::ACCOUNT), StaticSegment(seg::CREATE)) view=|| side(Route::CreateAccount)/>
-                <RouteView path=(StaticSegment(seg::MAP), StaticSegment(seg::ACCOUNT), StaticSegment(seg::RESET_PASSWORD)) view=|| side(Route::ResetPassword)/>
-                <RouteView path=(StaticSegment(seg::MAP), StaticSegment(seg::ACCOUNT), StaticSegment(seg::CLOUD)) view=|| side(Route::Cloud)/>
-                <RouteView path=(StaticSegment(seg::MAP), StaticSegment(seg::ACCOUNT), StaticSegment(seg::PURCHASES)) view=|| side(Route::Purchases)/>
-                <RouteView path=(StaticSegment(seg::MAP), StaticSegment(seg::ACCOUNT), StaticSegment(seg::PURCHASES), ParamSegment(seg::ITEM)) view=|| side(Route::Purchase(String::new()))/>
-                <RouteView path=(StaticSegment(seg::MAP), StaticSegment(seg::DELETE_ACCOUNT)) view=|| side(Route::DeleteAccount)/>
-                <RouteView path=(StaticSegment(seg::MAP), StaticSegment(seg::SETTINGS)) view=|| side(Route::Settings)/>
-                <RouteView path=(StaticSegment(seg::MAP), StaticSegment(seg::SETTINGS), StaticSegment(seg::CLOUD), StaticSegment(seg::CHANGES)) view=|| side(Route::CloudChanges)/>
-                <RouteView path=(StaticSegment(seg::MAP), StaticSegment(seg::SETTINGS), StaticSegment(seg::CLOUD), StaticSegment(seg::TRASH)) view=|| side(Route::CloudTrash)/>
+                <RouteView path=at("", "", "", "") view=(|| ().into_any()) as Screen/>
+                <RouteView path=at(MAP, "", "", "") view=(|| ().into_any()) as Screen/>
+                <RouteView path=at(MAP, ACCOUNT, "", "") view=(|| side(Route::Account)) as Screen/>
+                <RouteView path=at(MAP, ACCOUNT, LOGIN, "") view=(|| side(Route::Login)) as Screen/>
+                <RouteView path=at(MAP, ACCOUNT, CREATE, "") view=(|| side(Route::CreateAccount)) as Screen/>
+                <RouteView path=at(MAP, ACCOUNT, RESET_PASSWORD, "") view=(|| side(Route::ResetPassword)) as Screen/>
+                <RouteView path=at(MAP, ACCOUNT, CLOUD, "") view=(|| side(Route::Cloud)) as Screen/>
+                <RouteView path=at(MAP, ACCOUNT, PURCHASES, "") view=(|| side(Route::Purchases)) as Screen/>
+                <RouteView path=(StaticSegment(MAP), StaticSegment(ACCOUNT), StaticSegment(PURCHASES), ParamSegment(ITEM))
+                    view=(|| side(Route::Purchase(String::new()))) as Screen/>
+                <RouteView path=at(MAP, DELETE_ACCOUNT, "", "") view=(|| side(Route::DeleteAccount)) as Screen/>
+                <RouteView path=at(MAP, SETTINGS, "", "") view=(|| side(Route::Settings)) as Screen/>
+                <RouteView path=at(MAP, SETTINGS, CLOUD, CHANGES) view=(|| side(Route::CloudChanges)) as Screen/>
+                <RouteView path=at(MAP, SETTINGS, CLOUD, TRASH) view=(|| side(Route::CloudTrash)) as Screen/>
             </Routes>
         </div>
     }
+}
+
+/// Every route's view has this one type, and every path one of two (see [`at`]): the router's
+/// matching and rendering code is then built once for all routes instead of once per route
+/// (about 10 KB less brotli than a route table of `path!` literals and closures).
+type Screen = fn() -> AnyView;
+
+type Seg = StaticSegment<&'static str>;
+
+/// A path of up to four static segments; `""` segments match nothing (so `/map/account/` is
+/// `at(MAP, ACCOUNT, "", "")`).
+fn at(a: &'static str, b: &'static str, c: &'static str, d: &'static str) -> (Seg, Seg, Seg, Seg) {
+    (
+        StaticSegment(a),
+        StaticSegment(b),
+        StaticSegment(c),
+        StaticSegment(d),
+    )
 }
 
 /// A screen in the side panel, behind the gate its route asks for.

@@ -1,5 +1,6 @@
-import { test, expect, type Page, type APIRequestContext, type Locator } from '@playwright/test';
-import { DEMO, clearFaults, fault, freshAccount, latestCode, login, uniqueEmail, callGoesOut, fakeClockFor, runOutDeadline, FAULT_KINDS, FAULT_MESSAGE, FAULT_SPEC, type FaultKind } from './helpers';
+import { test, expect, type Page, type APIRequestContext } from '@playwright/test';
+import { DEMO, freshAccount, latestCode, login, uniqueEmail } from './helpers';
+import { faultMatrix, LOGGED_IN_RULES, type FaultCase } from './faults';
 
 // Fault matrix for the logged-in account endpoints (Purchases, change e-mail, delete account):
 // each of 500, 429, a 10 s delay, malformed JSON, a dropped connection, a 302 and a
@@ -7,37 +8,9 @@ import { DEMO, clearFaults, fault, freshAccount, latestCode, login, uniqueEmail,
 // the screen shows a specific message (or a busy state that refuses a second click, for the
 // delay), stays usable (the same step then succeeds), and the server stored the mutation exactly
 // once: e-mails counted in /dev/outbox, accounts through /dev/accounts.
-type Kind = FaultKind;
-const KINDS = FAULT_KINDS;
-const SPEC = FAULT_SPEC;
-const MESSAGE = FAULT_MESSAGE;
-
-let tried = 0;
-let passed = 0;
-test.afterEach(async ({ request }) => {
-  await clearFaults(request);
-});
-test.afterAll(() => {
-  console.log(`fault matrix (account endpoints): ${passed} of ${tried} cases passed`);
-});
-
 interface Ctx {
   email: string;
   newEmail?: string;
-}
-
-interface Scenario {
-  name: string;
-  endpoint: string;
-  prepare: (page: Page, request: APIRequestContext) => Promise<Ctx>;
-  act: (page: Page, ctx: Ctx) => Promise<void>;
-  /** The control that must refuse a second click while the call runs. */
-  busy?: (page: Page) => Locator;
-  error: (page: Page) => Locator;
-  retry?: (page: Page, ctx: Ctx) => Promise<void>;
-  success: (page: Page) => Locator;
-  stored?: (request: APIRequestContext, ctx: Ctx) => Promise<number>;
-  expected?: (before: number) => number;
 }
 
 async function mails(request: APIRequestContext, to: string) {
@@ -70,7 +43,7 @@ async function changeFirstStep(page: Page, request: APIRequestContext): Promise<
   return { ...ctx, newEmail };
 }
 
-const SCENARIOS: Scenario[] = [
+const CASES: FaultCase<Ctx>[] = [
   {
     name: 'purchases page',
     endpoint: '/mapapi/get-account-info',
@@ -162,43 +135,9 @@ const SCENARIOS: Scenario[] = [
   },
 ];
 
-for (const sc of SCENARIOS) {
-  for (const kind of KINDS) {
-    test(`${sc.endpoint} (${sc.name}) × ${kind}`, async ({ page, request }) => {
-      tried += 1;
-      if (kind === 'delay') test.setTimeout(45_000);
-      await fakeClockFor(page, kind);
-      const ctx = await sc.prepare(page, request);
-      const before = sc.stored ? await sc.stored(request, ctx) : 0;
-      await fault(request, { path: sc.endpoint, ...SPEC[kind], times: 1 });
-      if (kind === 'delay') {
-        await sc.act(page, ctx);
-        if (sc.busy) {
-          await expect(sc.busy(page)).toBeDisabled();
-          await sc.busy(page).click({ force: true, noWaitAfter: true, timeout: 1000 }).catch(() => {});
-        }
-        await expect(sc.success(page)).toBeVisible({ timeout: 20_000 });
-      } else if (kind === '302') {
-        await sc.act(page, ctx);
-        await expect(page.locator('#se-alert-login-info')).toContainText('Your session has ended');
-        await expect(page).toHaveURL(/\/map\/account\/login/);
-        if (sc.stored) expect(await sc.stored(request, ctx)).toBe(before);
-        passed += 1;
-        return;
-      } else {
-        const sent = callGoesOut(page, request, kind, sc.endpoint);
-        await sc.act(page, ctx);
-        await runOutDeadline(page, kind, sent, sc.busy?.(page));
-        await expect(sc.error(page)).toContainText(MESSAGE[kind]);
-        if (sc.busy) await expect(sc.busy(page)).toBeEnabled();
-        if (sc.stored) expect(await sc.stored(request, ctx)).toBe(before);
-        await (sc.retry ?? sc.act)(page, ctx);
-        await expect(sc.success(page)).toBeVisible({ timeout: 20_000 });
-      }
-      if (sc.stored && sc.expected) {
-        await expect.poll(() => sc.stored!(request, ctx)).toBe(sc.expected(before));
-      }
-      passed += 1;
-    });
-  }
-}
+const matrix = faultMatrix(CASES, {
+  // Here the busy control must also be enabled again once the error shows.
+  rules: { ...LOGGED_IN_RULES, enabledAfterError: true },
+  summary: ({ tried, passed }) => `fault matrix (account endpoints): ${passed} of ${tried} cases passed`,
+});
+for (const { title, run } of matrix.tests) test(title, run);

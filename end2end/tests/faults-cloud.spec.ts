@@ -1,5 +1,6 @@
-import { test, expect, type Page, type APIRequestContext, type Locator } from '@playwright/test';
-import { DEMO, clearFaults, fault, freshAccount, login, callGoesOut, fakeClockFor, runOutDeadline, FAULT_KINDS, FAULT_MESSAGE, FAULT_SPEC, type FaultKind } from './helpers';
+import { test, expect, type Page, type APIRequestContext } from '@playwright/test';
+import { DEMO, freshAccount, login } from './helpers';
+import { faultMatrix, LOGGED_IN_RULES, type FaultCase } from './faults';
 
 // Fault matrix for the logged-in cloud endpoints (OsmAnd Cloud info, Download all, Changes and
 // Trash): each of 500, 429, a 10 s delay, malformed JSON, a dropped connection, a 302 and a
@@ -7,42 +8,8 @@ import { DEMO, clearFaults, fault, freshAccount, login, callGoesOut, fakeClockFo
 // every case the screen shows a specific message (or a busy state that refuses a second click,
 // for the delay), stays usable (the same action then succeeds), and the server stored the
 // mutation exactly once (counted through /dev/accounts).
-type Kind = FaultKind;
-const KINDS = FAULT_KINDS;
-const SPEC = FAULT_SPEC;
-const MESSAGE = FAULT_MESSAGE;
-
-let tried = 0;
-let passed = 0;
-test.afterEach(async ({ request }) => clearFaults(request));
-test.afterAll(() => {
-  console.log(`fault matrix (cloud endpoints): ${passed} of ${tried} cases passed`);
-});
-
 interface Ctx {
   email: string;
-}
-
-interface Scenario {
-  endpoint: string;
-  method?: string;
-  /** Kinds that apply (a binary download has no "malformed JSON"). */
-  kinds?: Kind[];
-  prepare: (page: Page, request: APIRequestContext) => Promise<Ctx>;
-  /** Triggers the call. */
-  act: (page: Page) => Promise<void>;
-  /** The control that must refuse a second click while the call runs. */
-  busy?: (page: Page) => Locator;
-  error: (page: Page) => Locator;
-  /** Retries after a failure (default: `act` again). */
-  retry?: (page: Page) => Promise<void>;
-  /** The call answers with a file. */
-  download?: boolean;
-  /** Evidence of success on screen. */
-  success?: (page: Page) => Locator;
-  /** Stored rows that the action changes, and what they must be after one success. */
-  stored?: (request: APIRequestContext, ctx: Ctx) => Promise<number>;
-  expected?: (before: number) => number;
 }
 
 async function versions(request: APIRequestContext, email: string, name?: string) {
@@ -69,7 +36,7 @@ async function proWithDemoFiles(page: Page, request: APIRequestContext, path: st
   return { email: who.email };
 }
 
-const SCENARIOS: Scenario[] = [
+const CASES: FaultCase<Ctx>[] = [
   {
     endpoint: '/mapapi/list-files',
     prepare: async (page) => {
@@ -153,51 +120,8 @@ const SCENARIOS: Scenario[] = [
   },
 ];
 
-for (const sc of SCENARIOS) {
-  for (const kind of sc.kinds ?? KINDS) {
-    test(`${sc.endpoint} × ${kind}`, async ({ page, request }) => {
-      tried += 1;
-      if (kind === 'delay') test.setTimeout(45_000);
-      await fakeClockFor(page, kind);
-      const ctx = await sc.prepare(page, request);
-      const before = sc.stored ? await sc.stored(request, ctx) : 0;
-      await fault(request, { path: sc.endpoint, ...SPEC[kind], times: 1 });
-      const succeed = async (again: () => Promise<void>) => {
-        if (sc.download) {
-          const [file] = await Promise.all([page.waitForEvent('download', { timeout: 20_000 }), again()]);
-          expect(file.suggestedFilename().length).toBeGreaterThan(0);
-        } else {
-          await again();
-          if (sc.success) await expect(sc.success(page)).toBeVisible({ timeout: 20_000 });
-        }
-      };
-      if (kind === 'delay') {
-        await succeed(async () => {
-          await sc.act(page);
-          if (sc.busy) {
-            await expect(sc.busy(page)).toBeDisabled();
-            await sc.busy(page).click({ force: true, noWaitAfter: true, timeout: 1000 }).catch(() => {});
-          }
-        });
-      } else if (kind === '302') {
-        await sc.act(page);
-        await expect(page.locator('#se-alert-login-info')).toContainText('Your session has ended');
-        await expect(page).toHaveURL(/\/map\/account\/login/);
-        if (sc.stored) expect(await sc.stored(request, ctx)).toBe(before);
-        passed += 1;
-        return;
-      } else {
-        const sent = callGoesOut(page, request, kind, sc.endpoint);
-        await sc.act(page);
-        await runOutDeadline(page, kind, sent, sc.busy?.(page));
-        await expect(sc.error(page)).toContainText(MESSAGE[kind]);
-        if (sc.stored) expect(await sc.stored(request, ctx)).toBe(before);
-        await succeed(() => (sc.retry ?? sc.act)(page));
-      }
-      if (sc.stored && sc.expected) {
-        await expect.poll(() => sc.stored!(request, ctx)).toBe(sc.expected(before));
-      }
-      passed += 1;
-    });
-  }
-}
+const matrix = faultMatrix(CASES, {
+  rules: LOGGED_IN_RULES,
+  summary: ({ tried, passed }) => `fault matrix (cloud endpoints): ${passed} of ${tried} cases passed`,
+});
+for (const { title, run } of matrix.tests) test(title, run);

@@ -5,7 +5,6 @@ use leptos::prelude::*;
 use osmand_api::error::ApiError;
 
 use crate::account::backup::{BackupFormat, Download};
-use crate::account::strings::strings;
 use crate::call::Call;
 use crate::ctx::ApiClient;
 use crate::errors::error_message;
@@ -18,10 +17,7 @@ const ZIP_MAGIC: &[u8] = b"PK\x03\x04";
 /// The message for a failed download, in the user's language.
 pub fn failure_text(err: &ApiError, i18n: I18n) -> String {
     let reason = error_message(err, i18n.t_untracked());
-    fill(
-        strings(i18n.locale_untracked()).failed,
-        &[("reason", &reason)],
-    )
+    fill(i18n.t_untracked().account.failed, &[("reason", &reason)])
 }
 
 /// `(day, month, year)` today in the browser's time zone.

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use crate::account::backup::{estimate_secs, BackupFormat, BackupTree, Check, Download, Group};
-use crate::account::strings::{strings, type_name, AccountStrings};
+use crate::account::strings::{type_name, AccountStrings};
 use crate::components::{Dialog, ErrorBanner};
 use crate::i18n::format::{format_size, plural};
 use crate::i18n::{fill, use_i18n, Locale};
@@ -23,15 +23,19 @@ pub fn group_label(g: Group, s: &AccountStrings) -> &'static str {
 pub fn estimate_text(files: usize, bytes: i64, l: Locale) -> String {
     let secs = estimate_secs(files, bytes);
     if secs < 60 {
-        strings(l).estimate_short.to_string()
+        l.strings().account.estimate_short.to_string()
     } else {
-        plural(strings(l).estimate_minutes, secs.div_ceil(60) as i64, l)
+        plural(
+            l.strings().account.estimate_minutes,
+            secs.div_ceil(60) as i64,
+            l,
+        )
     }
 }
 
 /// The status line under the progress bar while running and after the end.
 pub fn status_text(d: &Download, l: Locale) -> Option<String> {
-    let s = strings(l);
+    let s = l.strings().account;
     match d {
         Download::Running { received: 0, .. } => Some(s.preparing.to_string()),
         Download::Running {
@@ -74,7 +78,6 @@ pub fn DownloadDialog(
     on_close: Callback<()>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let s = move || strings(i18n.locale());
     let running = Signal::derive(move || state.with(Download::is_running));
     let totals =
         Signal::derive(move || tree.with_value(|t| selection.with(|sel| t.selected_totals(sel))));
@@ -93,7 +96,7 @@ pub fn DownloadDialog(
         <Dialog
             open=open
             on_close=on_close
-            title=Signal::derive(move || s().dialog_title.to_string())
+            title=Signal::derive(move || i18n.t().account.dialog_title.to_string())
             id="se-download-backup-dialog"
             close_id="se-download-backup-dialog-close"
             wide=true
@@ -103,35 +106,35 @@ pub fn DownloadDialog(
                 d.is_running().then(|| match d.percent() {
                     Some(p) => view! {
                         <progress class="backup__progress" id="se-download-backup-progress" max="100"
-                            value=p.to_string() aria-label=move || s().progress_label></progress>
+                            value=p.to_string() aria-label=move || i18n.t().account.progress_label></progress>
                     }.into_any(),
                     None => view! {
                         <progress class="backup__progress" id="se-download-backup-progress"
-                            aria-label=move || s().progress_label></progress>
+                            aria-label=move || i18n.t().account.progress_label></progress>
                     }.into_any(),
                 })
             }}
             <Show
                 when=move || !empty()
-                fallback=move || view! { <p class="empty-state" id="se-download-backup-empty">{move || s().nothing_to_back_up}</p> }
+                fallback=move || view! { <p class="empty-state" id="se-download-backup-empty">{move || i18n.t().account.nothing_to_back_up}</p> }
             >
-                <p class="dialog__text">{move || s().dialog_intro}</p>
+                <p class="dialog__text">{move || i18n.t().account.dialog_intro}</p>
                 <ul class="backup-tree" id="se-download-backup-tree">{groups}</ul>
                 <fieldset class="segmented" disabled=move || running.get()>
-                    <legend class="segmented__legend">{move || s().format}</legend>
+                    <legend class="segmented__legend">{move || i18n.t().account.format}</legend>
                     <FormatOption value=BackupFormat::Osf id="se-osf-backup" label="OSF" format=format/>
                     <FormatOption value=BackupFormat::Zip id="se-zip-backup" label="ZIP" format=format/>
                 </fieldset>
                 <p class="backup__hint">
-                    {move || if format.get() == BackupFormat::Zip { s().format_zip_hint } else { s().format_osf_hint }}
+                    {move || if format.get() == BackupFormat::Zip { i18n.t().account.format_zip_hint } else { i18n.t().account.format_osf_hint }}
                 </p>
                 <p class="backup__estimate" id="se-download-backup-estimate">
                     {move || {
                         let (n, bytes) = totals.get();
                         if n == 0 {
-                            s().nothing_selected.to_string()
+                            i18n.t().account.nothing_selected.to_string()
                         } else {
-                            format!("{} · {}", plural(s().files, n as i64, i18n.locale()), estimate_text(n, bytes, i18n.locale()))
+                            format!("{} · {}", plural(i18n.t().account.files, n as i64, i18n.locale()), estimate_text(n, bytes, i18n.locale()))
                         }
                     }}
                 </p>
@@ -143,7 +146,7 @@ pub fn DownloadDialog(
             <div class="dialog__actions">
                 <Show when=move || running.get()>
                     <button type="button" class="btn" id="se-download-backup-cancel" on:click=move |_| on_cancel.run(())>
-                        {move || s().cancel_download}
+                        {move || i18n.t().account.cancel_download}
                     </button>
                 </Show>
                 <button
@@ -159,7 +162,7 @@ pub fn DownloadDialog(
                         }
                     }
                 >
-                    {move || fill(s().download_button, &[("size", &format_size(totals.get().1, i18n.locale()))])}
+                    {move || fill(i18n.t().account.download_button, &[("size", &format_size(totals.get().1, i18n.locale()))])}
                 </button>
             </div>
         </Dialog>
@@ -192,7 +195,6 @@ fn GroupRow(
     #[prop(into)] running: Signal<bool>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let s = move || strings(i18n.locale());
     let slug = group.slug();
     let box_id = format!("se-backup-group-{slug}");
     let list_id = format!("se-backup-group-{slug}-types");
@@ -224,7 +226,7 @@ fn GroupRow(
                     aria-controls=list_id.clone()
                     on:click=move |_| expanded.update(|e| *e = if *e == Some(group) { None } else { Some(group) })
                 >
-                    <span class="backup-tree__name" id=label_id>{move || group_label(group, s())}</span>
+                    <span class="backup-tree__name" id=label_id>{move || group_label(group, i18n.t().account)}</span>
                     <span class="backup-tree__size">{move || format_size(size, i18n.locale())}</span>
                     <span class="backup-tree__chevron" class:backup-tree__chevron--open=open aria-hidden="true"></span>
                 </button>
@@ -241,8 +243,8 @@ fn GroupRow(
                                 disabled=move || running.get()
                                 on:change=move |_| selection.update(|sel| sel.toggle(&k2))/>
                             <label class="backup-tree__name" for=id>
-                                {let k = t.key.clone(); move || type_name(&k, i18n.locale())}
-                                <span class="backup-tree__meta">{move || plural(s().files, t.files as i64, i18n.locale())}</span>
+                                {let k = t.key.clone(); move || type_name(&k, i18n.t().account)}
+                                <span class="backup-tree__meta">{move || plural(i18n.t().account.files, t.files as i64, i18n.locale())}</span>
                             </label>
                             <span class="backup-tree__size">{move || format_size(t.size, i18n.locale())}</span>
                         </li>

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use osmand_api::models::{ListFiles, UserFile};
 
 use crate::account::backup::{BackupFormat, BackupTree, Download, Group, Selection};
-use crate::account::cloud_page::{CloudData, CloudInfo};
+use crate::account::cloud::{CloudData, CloudInfo};
 use crate::account::download_dialog::DownloadDialog;
 use crate::gallery::Entry;
 

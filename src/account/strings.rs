@@ -1,7 +1,8 @@
 //! Texts of the account home, OsmAnd Cloud info and the Download-all dialog, English and Dutch.
 
-use crate::i18n::{Locale, Plural};
+use crate::i18n::Plural;
 
+#[derive(Debug)]
 pub struct AccountStrings {
     pub usage_title: &'static str,
     pub usage_legend: &'static str,
@@ -37,9 +38,38 @@ pub struct AccountStrings {
     pub progress_label: &'static str,
     pub nothing_to_back_up: &'static str,
     pub cloud_used_short: &'static str,
+    // Names of the backup type keys ([`type_name`])
+    pub type_favourites: &'static str,
+    pub type_gpx: &'static str,
+    pub type_search_history: &'static str,
+    pub type_osm_notes: &'static str,
+    pub type_osm_edits: &'static str,
+    pub type_active_markers: &'static str,
+    pub type_history_markers: &'static str,
+    pub type_itinerary_groups: &'static str,
+    pub type_profile: &'static str,
+    pub type_global: &'static str,
+    pub type_quick_actions: &'static str,
+    pub type_avoid_roads: &'static str,
+    pub type_poi_ui_filters: &'static str,
+    pub type_color_data: &'static str,
+    pub type_map_sources: &'static str,
+    pub type_file_maps: &'static str,
+    pub type_file_srtm: &'static str,
+    pub type_file_roads: &'static str,
+    pub type_file_tiles: &'static str,
+    pub type_file_wiki: &'static str,
+    pub type_terrain_data: &'static str,
+    pub type_online_routing_engines: &'static str,
+    pub type_file_rendering: &'static str,
+    pub type_file_routing: &'static str,
+    pub type_file_voice: &'static str,
+    pub type_file_travel: &'static str,
+    pub type_file_avnotes: &'static str,
+    pub type_file_color_palette: &'static str,
 }
 
-const EN: AccountStrings = AccountStrings {
+pub(crate) static EN: AccountStrings = AccountStrings {
     usage_title: "What uses the space",
     usage_legend: "{kind}: {size} ({percent})",
     kind_tracks: "Tracks",
@@ -80,9 +110,37 @@ const EN: AccountStrings = AccountStrings {
     progress_label: "Download progress",
     nothing_to_back_up: "There is nothing to back up yet.",
     cloud_used_short: "{used} used",
+    type_favourites: "Favourites",
+    type_gpx: "Tracks",
+    type_search_history: "Search history",
+    type_osm_notes: "OSM notes",
+    type_osm_edits: "OSM edits",
+    type_active_markers: "Markers",
+    type_history_markers: "Marker history",
+    type_itinerary_groups: "Itinerary groups",
+    type_profile: "Profiles",
+    type_global: "General settings",
+    type_quick_actions: "Quick actions",
+    type_avoid_roads: "Roads to avoid",
+    type_poi_ui_filters: "POI filters",
+    type_color_data: "Colours",
+    type_map_sources: "Map sources",
+    type_file_maps: "Standard maps",
+    type_file_srtm: "Contour lines",
+    type_file_roads: "Road maps",
+    type_file_tiles: "Map tiles",
+    type_file_wiki: "Wikipedia",
+    type_terrain_data: "Terrain",
+    type_online_routing_engines: "Online routing",
+    type_file_rendering: "Rendering styles",
+    type_file_routing: "Routing files",
+    type_file_voice: "Voice prompts",
+    type_file_travel: "Travel guides",
+    type_file_avnotes: "Audio and video notes",
+    type_file_color_palette: "Colour palettes",
 };
 
-const NL: AccountStrings = AccountStrings {
+pub(crate) static NL: AccountStrings = AccountStrings {
     usage_title: "Waar de ruimte naartoe gaat",
     usage_legend: "{kind}: {size} ({percent})",
     kind_tracks: "Tracks",
@@ -123,50 +181,67 @@ const NL: AccountStrings = AccountStrings {
     progress_label: "Voortgang van de download",
     nothing_to_back_up: "Er is nog niets om te bewaren.",
     cloud_used_short: "{used} gebruikt",
+    type_favourites: "Favorieten",
+    type_gpx: "Tracks",
+    type_search_history: "Zoekgeschiedenis",
+    type_osm_notes: "OSM-notities",
+    type_osm_edits: "OSM-bewerkingen",
+    type_active_markers: "Markeringen",
+    type_history_markers: "Markeringsgeschiedenis",
+    type_itinerary_groups: "Reisplangroepen",
+    type_profile: "Profielen",
+    type_global: "Algemene instellingen",
+    type_quick_actions: "Snelle acties",
+    type_avoid_roads: "Te vermijden wegen",
+    type_poi_ui_filters: "POI-filters",
+    type_color_data: "Kleuren",
+    type_map_sources: "Kaartbronnen",
+    type_file_maps: "Standaardkaarten",
+    type_file_srtm: "Hoogtelijnen",
+    type_file_roads: "Wegenkaarten",
+    type_file_tiles: "Kaarttegels",
+    type_file_wiki: "Wikipedia",
+    type_terrain_data: "Terrein",
+    type_online_routing_engines: "Online routeplanning",
+    type_file_rendering: "Weergavestijlen",
+    type_file_routing: "Routeringsbestanden",
+    type_file_voice: "Gesproken aanwijzingen",
+    type_file_travel: "Reisgidsen",
+    type_file_avnotes: "Audio- en videonotities",
+    type_file_color_palette: "Kleurenpaletten",
 };
 
-pub fn strings(l: Locale) -> &'static AccountStrings {
-    match l {
-        Locale::En => &EN,
-        Locale::Nl => &NL,
-    }
-}
-
 /// A type key's name (`GPX` → "Tracks"); unknown keys prettified (`FILE_FOO_BAR` → "Foo bar").
-pub fn type_name(key: &str, l: Locale) -> String {
-    let known = |en: &'static str, nl: &'static str| match l {
-        Locale::En => en,
-        Locale::Nl => nl,
-    };
+pub fn type_name(key: &str, s: &AccountStrings) -> String {
     let name = match key {
-        "FAVOURITES" => known("Favourites", "Favorieten"),
-        "GPX" => known("Tracks", "Tracks"),
-        "SEARCH_HISTORY" => known("Search history", "Zoekgeschiedenis"),
-        "OSM_NOTES" => known("OSM notes", "OSM-notities"),
-        "OSM_EDITS" => known("OSM edits", "OSM-bewerkingen"),
-        "ACTIVE_MARKERS" => known("Markers", "Markeringen"),
-        "HISTORY_MARKERS" => known("Marker history", "Markeringsgeschiedenis"),
-        "ITINERARY_GROUPS" => known("Itinerary groups", "Reisplangroepen"),
-        "PROFILE" => known("Profiles", "Profielen"),
-        "GLOBAL" => known("General settings", "Algemene instellingen"),
-        "QUICK_ACTIONS" => known("Quick actions", "Snelle acties"),
-        "AVOID_ROADS" => known("Roads to avoid", "Te vermijden wegen"),
-        "POI_UI_FILTERS" => known("POI filters", "POI-filters"),
-        "COLOR_DATA" => known("Colours", "Kleuren"),
-        "MAP_SOURCES" => known("Map sources", "Kaartbronnen"),
-        "FILE_MAPS" => known("Standard maps", "Standaardkaarten"),
-        "FILE_SRTM" => known("Contour lines", "Hoogtelijnen"),
-        "FILE_ROADS" => known("Road maps", "Wegenkaarten"),
-        "FILE_TILES" => known("Map tiles", "Kaarttegels"),
-        "FILE_WIKI" => known("Wikipedia", "Wikipedia"),
-        "TERRAIN_DATA" => known("Terrain", "Terrein"),
-        "ONLINE_ROUTING_ENGINES" => known("Online routing", "Online routeplanning"),
-        "FILE_RENDERING" => known("Rendering styles", "Weergavestijlen"),
-        "FILE_ROUTING" => known("Routing files", "Routeringsbestanden"),
-        "FILE_VOICE" => known("Voice prompts", "Gesproken aanwijzingen"),
-        "FILE_TRAVEL" => known("Travel guides", "Reisgidsen"),
-        "FILE_AVNOTES" => known("Audio and video notes", "Audio- en videonotities"),
-        "FILE_COLOR-PALETTE" => known("Colour palettes", "Kleurenpaletten"),
+        "FAVOURITES" => s.type_favourites,
+        "GPX" => s.type_gpx,
+        "SEARCH_HISTORY" => s.type_search_history,
+        "OSM_NOTES" => s.type_osm_notes,
+        "OSM_EDITS" => s.type_osm_edits,
+        "ACTIVE_MARKERS" => s.type_active_markers,
+        "HISTORY_MARKERS" => s.type_history_markers,
+        "ITINERARY_GROUPS" => s.type_itinerary_groups,
+        "PROFILE" => s.type_profile,
+        "GLOBAL" => s.type_global,
+        "QUICK_ACTIONS" => s.type_quick_actions,
+        "AVOID_ROADS" => s.type_avoid_roads,
+        "POI_UI_FILTERS" => s.type_poi_ui_filters,
+        "COLOR_DATA" => s.type_color_data,
+        "MAP_SOURCES" => s.type_map_sources,
+        "FILE_MAPS" => s.type_file_maps,
+        "FILE_SRTM" => s.type_file_srtm,
+        "FILE_ROADS" => s.type_file_roads,
+        "FILE_TILES" => s.type_file_tiles,
+        "FILE_WIKI" => s.type_file_wiki,
+        "TERRAIN_DATA" => s.type_terrain_data,
+        "ONLINE_ROUTING_ENGINES" => s.type_online_routing_engines,
+        "FILE_RENDERING" => s.type_file_rendering,
+        "FILE_ROUTING" => s.type_file_routing,
+        "FILE_VOICE" => s.type_file_voice,
+        "FILE_TRAVEL" => s.type_file_travel,
+        "FILE_AVNOTES" => s.type_file_avnotes,
+        "FILE_COLOR-PALETTE" => s.type_file_color_palette,
         other => return prettify(other),
     };
     name.to_string()
@@ -189,13 +264,16 @@ pub fn prettify(key: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::Locale;
 
     #[test]
     fn names_known_and_unknown_keys() {
-        assert_eq!(type_name("GPX", Locale::En), "Tracks");
-        assert_eq!(type_name("FAVOURITES", Locale::Nl), "Favorieten");
-        assert_eq!(type_name("FILE_SOMETHING_NEW", Locale::En), "Something new");
-        assert_eq!(type_name("WEIRD", Locale::Nl), "Weird");
+        let (en, nl) = (Locale::En.strings().account, Locale::Nl.strings().account);
+        assert_eq!(type_name("GPX", en), "Tracks");
+        assert_eq!(type_name("FAVOURITES", nl), "Favorieten");
+        assert_eq!(type_name("FILE_COLOR-PALETTE", nl), "Kleurenpaletten");
+        assert_eq!(type_name("FILE_SOMETHING_NEW", en), "Something new");
+        assert_eq!(type_name("WEIRD", nl), "Weird");
         assert_eq!(prettify(""), "");
     }
 }

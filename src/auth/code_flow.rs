@@ -115,7 +115,7 @@ impl CodeFlow {
     /// Effects every screen with this flow needs: the ticking clock, the resend address starting
     /// from the current one, and a pasted "Code: 12 34" keeping only its digits.
     pub fn run(&self) {
-        crate::auth::create_account::run_clock(self.now);
+        crate::components::focus::run_clock(self.now);
         let (open, email, resend_email, code) =
             (self.resend_open, self.email, self.resend_email, self.code);
         Effect::new(move |_| {
@@ -152,11 +152,11 @@ pub fn EmailStepForm(
 ) -> impl IntoView {
     let i18n = crate::i18n::use_i18n();
     let node = leptos::prelude::NodeRef::<leptos::html::Input>::new();
-    crate::auth::create_account::focus_when_shown(node);
+    crate::components::focus::focus_when_shown(node);
     let error = Signal::derive(move || {
         flow.email_failure
             .get()
-            .map(|f| crate::auth::create_account::register_failure_text(&f, i18n.t()))
+            .map(|f| crate::errors::register_failure_text(&f, i18n.t()))
     });
     flow.clear_email_error_on_edit();
     view! {

@@ -7,12 +7,13 @@ use osmand_api::models::AuthInfo;
 
 use crate::auth::code_flow::{CodeFlow, EmailStepForm};
 use crate::auth::password_pair::{PairLabels, PasswordPair};
-use crate::auth::resend::{resend_failure_text, ResendHelp};
-use crate::auth::rules::{password_ok, CodeFailure, RegisterFailure};
+use crate::auth::resend::ResendHelp;
+use crate::auth::rules::{password_ok, CodeFailure};
 use crate::call::Call;
+use crate::components::focus::focus_when_shown;
 use crate::components::panel::PanelNav;
 use crate::components::{ErrorBanner, Panel, TextField};
-use crate::errors::error_message;
+use crate::errors::code_failure_text;
 use crate::i18n::{fill, use_i18n, Strings};
 use crate::routes::Route;
 use crate::session::use_session;
@@ -51,40 +52,6 @@ impl Default for SignupState {
     fn default() -> Self {
         Self::new()
     }
-}
-
-/// The message for a failed e-mail step.
-pub fn register_failure_text(f: &RegisterFailure, s: &Strings) -> String {
-    resend_failure_text(f, s)
-}
-
-/// The message for a failed code or password step.
-pub fn code_failure_text(f: &CodeFailure, s: &Strings) -> String {
-    match f {
-        CodeFailure::InvalidCode => s.err_invalid_code.to_string(),
-        CodeFailure::PasswordTooShort => s.err_password_short.to_string(),
-        CodeFailure::UnknownEmail => s.error_email_not_registered.to_string(),
-        CodeFailure::Other(e) => error_message(e, s),
-    }
-}
-
-/// Ticks `now` every second while the owner lives.
-pub fn run_clock(now: RwSignal<i64>) {
-    if let Ok(handle) = set_interval_with_handle(
-        move || now.set(crate::browser::now_ms()),
-        std::time::Duration::from_secs(1),
-    ) {
-        on_cleanup(move || handle.clear());
-    }
-}
-
-/// Focuses an input once it is in the DOM.
-pub fn focus_when_shown(node: NodeRef<Input>) {
-    Effect::new(move |_| {
-        if let Some(el) = node.get() {
-            let _ = el.focus();
-        }
-    });
 }
 
 /// The sign-up screen.

@@ -5,19 +5,8 @@ use leptos::prelude::*;
 
 use crate::auth::rules::{mm_ss, RegisterFailure};
 use crate::components::{ErrorBanner, InfoBanner, TextField};
-use crate::errors::error_message;
-use crate::i18n::{fill, use_i18n, Strings};
-
-/// The message for a failed resend.
-pub fn resend_failure_text(f: &RegisterFailure, s: &Strings) -> String {
-    match f {
-        RegisterFailure::InvalidEmail => s.err_invalid_email.to_string(),
-        RegisterFailure::AlreadyRegistered => s.err_already_registered.to_string(),
-        RegisterFailure::NotRegistered => s.err_not_registered_reset.to_string(),
-        RegisterFailure::TooManyRequests => s.err_too_many_codes.to_string(),
-        RegisterFailure::Other(e) => error_message(e, s),
-    }
-}
+use crate::errors::register_failure_text;
+use crate::i18n::{fill, use_i18n};
 
 /// The resend section. `open` toggles it (the link is a real button, so keyboards reach it).
 #[component]
@@ -41,7 +30,7 @@ pub fn ResendHelp(
             .get()
             .map(|to| fill(i18n.t().resent, &[("email", &to)]))
     });
-    let error = Signal::derive(move || failure.get().map(|f| resend_failure_text(&f, i18n.t())));
+    let error = Signal::derive(move || failure.get().map(|f| register_failure_text(&f, i18n.t())));
     view! {
         <InfoBanner message=resent id="se-resend-result"/>
         <button

@@ -6,13 +6,14 @@ use leptos::prelude::*;
 use osmand_api::error::ApiError;
 
 use crate::auth::code_flow::{CodeFlow, EmailStepForm};
-use crate::auth::create_account::{code_failure_text, focus_when_shown};
 use crate::auth::password_pair::{PairLabels, PasswordPair};
 use crate::auth::resend::ResendHelp;
 use crate::auth::rules::{password_ok, CodeFailure, RegisterFailure};
 use crate::call::Call;
+use crate::components::focus::{focus_id_when_shown, focus_when_shown};
 use crate::components::panel::PanelNav;
 use crate::components::{ErrorBanner, Panel, TextField};
+use crate::errors::code_failure_text;
 use crate::i18n::{fill, use_i18n};
 use crate::routes::Route;
 use crate::session::remember_email;
@@ -234,7 +235,7 @@ fn ResetResult(st: ResetState) -> impl IntoView {
             .get()
             .map(|e| crate::errors::error_message(&e, i18n.t()))
     });
-    focus_when_shown_id("se-reset-result-title");
+    focus_id_when_shown("se-reset-result-title");
     view! {
         <div class="result" id="se-reset-result">
             <h2 class="result__title" id="se-reset-result-title" tabindex="-1">
@@ -251,9 +252,4 @@ fn ResetResult(st: ResetState) -> impl IntoView {
             <a class="btn btn--primary btn--wide" id="se-reset-login" href=Route::Login.href()>{move || i18n.t().log_in}</a>
         </div>
     }
-}
-
-/// Moves focus to a heading so screen readers announce the result.
-fn focus_when_shown_id(id: &'static str) {
-    Effect::new(move |_| crate::browser::focus_id(id));
 }

@@ -142,12 +142,12 @@ pub fn CheckboxField(
 pub fn clear_on_edit<F: Send + Sync + 'static>(
     field: RwSignal<String>,
     failure: RwSignal<Option<F>>,
-    belongs: fn(&F) -> bool,
+    belongs: impl Fn(&F) -> bool + Send + Sync + 'static,
 ) {
     Effect::new(move |prev: Option<String>| {
         let now = field.get();
         if prev.is_some_and(|p| p != now)
-            && failure.with_untracked(|f| f.as_ref().is_some_and(belongs))
+            && failure.with_untracked(|f| f.as_ref().is_some_and(&belongs))
         {
             failure.set(None);
         }

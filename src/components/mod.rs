@@ -4,6 +4,7 @@ pub mod banner;
 pub mod confirm;
 pub mod dialog;
 pub mod field;
+pub mod focus;
 pub mod icons;
 pub mod lang_switch;
 pub mod loaded;

@@ -8,10 +8,10 @@ use osmand_api::error::ApiError;
 
 use crate::auth::rules::normalize_email;
 use crate::call::Call;
-use crate::components::field::digits_only;
+use crate::components::field::{clear_on_edit, digits_only};
 use crate::components::{Dialog, ErrorBanner, InfoBanner, TextField};
 use crate::danger::rules::{check_change, field_of, Failure, Field, Problem};
-use crate::danger::strings::{strings, DangerStrings};
+use crate::danger::strings::DangerStrings;
 use crate::errors::error_message;
 use crate::i18n::{fill, use_i18n, I18n};
 
@@ -70,34 +70,15 @@ impl ChangeState {
         self.failure.set(None);
     }
 
-    fn value_of(&self, field: Field) -> Option<RwSignal<String>> {
-        match field {
-            Field::OldCode => Some(self.old_code),
-            Field::NewEmail => Some(self.new_email),
-            Field::NewCode => Some(self.new_code),
-            Field::Email | Field::Code | Field::General => None,
-        }
-    }
-
     fn error_for(&self, field: Field) -> Signal<Option<String>> {
         let failure = self.failure;
-        let value = self.value_of(field);
         Signal::derive(move || {
-            let current = value.map(|v| v.get()).unwrap_or_default();
-            failure.with(|f| {
-                f.as_ref()
-                    .and_then(|f| f.shown_for(field, &current))
-                    .map(String::from)
-            })
+            failure.with(|f| f.as_ref().and_then(|f| f.text_for(field)).map(String::from))
         })
     }
 
     fn fail(&self, field: Field, text: String) {
-        let value = self
-            .value_of(field)
-            .map(|v| v.get_untracked())
-            .unwrap_or_default();
-        self.failure.set(Some(Failure { field, text, value }));
+        self.failure.set(Some(Failure { field, text }));
     }
 }
 
@@ -198,14 +179,13 @@ impl ChangeCalls {
         if st.busy.get_untracked() {
             return;
         }
-        let s = strings(self.i18n.locale_untracked());
         let (current, code, new) = (
             st.current.get_untracked(),
             st.old_code.get_untracked(),
             st.new_email.get_untracked(),
         );
         if let Some((field, p)) = check_change(&current, &code, &new) {
-            st.fail(field, problem_text(p, s));
+            st.fail(field, problem_text(p, self.i18n.t_untracked().danger));
             return;
         }
         st.failure.set(None);
@@ -231,8 +211,10 @@ impl ChangeCalls {
         }
         let code = st.new_code.get_untracked();
         if !crate::danger::rules::code_complete(&code) {
-            let s = strings(self.i18n.locale_untracked());
-            st.fail(Field::NewCode, problem_text(Problem::CodeMissing, s));
+            st.fail(
+                Field::NewCode,
+                problem_text(Problem::CodeMissing, self.i18n.t_untracked().danger),
+            );
             return;
         }
         st.failure.set(None);
@@ -257,19 +239,21 @@ pub fn ChangeEmailDialog(
     on_login: Callback<()>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let s = move || strings(i18n.locale());
     let st = state;
     let title = Signal::derive(move || {
         if st.step.get() == Step::Done {
-            s().done_title.to_string()
+            i18n.t().danger.done_title.to_string()
         } else {
-            s().change_email.to_string()
+            i18n.t().danger.change_email.to_string()
         }
     });
-    // A field's message disappears once the field is edited (see `Failure::shown_for`): the
+    // A field's message disappears once the field is edited (`clear_on_edit`): the
     // next try is always possible, unlike the reference's dialog.
     digits_only(st.old_code);
     digits_only(st.new_code);
+    clear_on_edit(st.old_code, st.failure, |f| f.field == Field::OldCode);
+    clear_on_edit(st.new_email, st.failure, |f| f.field == Field::NewEmail);
+    clear_on_edit(st.new_code, st.failure, |f| f.field == Field::NewCode);
     let general = st.error_for(Field::General);
     let sent_text = Signal::derive(move || {
         if st.sending.get() {
@@ -278,13 +262,13 @@ pub fn ChangeEmailDialog(
             } else {
                 st.current.get()
             };
-            return Some(fill(s().sending_old, &[("email", &to)]));
+            return Some(fill(i18n.t().danger.sending_old, &[("email", &to)]));
         }
         st.sent_to.get().map(|to| {
             let template = if st.step.get() == Step::New {
-                s().new_intro
+                i18n.t().danger.new_intro
             } else {
-                s().sent_old
+                i18n.t().danger.sent_old
             };
             fill(template, &[("email", &to)])
         })
@@ -293,15 +277,15 @@ pub fn ChangeEmailDialog(
         match st.step.get() {
         Step::Old => view! {
             <form class="dialog__form" novalidate on:submit=move |ev: leptos::ev::SubmitEvent| { ev.prevent_default(); on_next.run(()); }>
-                <p class="dialog__text">{move || s().old_intro}</p>
+                <p class="dialog__text">{move || i18n.t().danger.old_intro}</p>
                 <InfoBanner message=sent_text id="se-change-email-sent"/>
-                <TextField id="change-old-code" label=Signal::derive(move || s().old_code.to_string()) value=st.old_code
+                <TextField id="change-old-code" label=Signal::derive(move || i18n.t().danger.old_code.to_string()) value=st.old_code
                     autocomplete="one-time-code" inputmode="numeric" maxlength=12 error=st.error_for(Field::OldCode)/>
                 <button type="button" class="btn btn--link" id="se-change-email-resend-old"
                     disabled=move || st.sending.get() on:click=move |_| on_resend_old.run(())>
-                    {move || s().resend}
+                    {move || i18n.t().danger.resend}
                 </button>
-                <TextField id="change-new-email" label=Signal::derive(move || s().new_email.to_string()) value=st.new_email
+                <TextField id="change-new-email" label=Signal::derive(move || i18n.t().danger.new_email.to_string()) value=st.new_email
                     input_type="email" autocomplete="email" error=st.error_for(Field::NewEmail)/>
                 <ErrorBanner message=general id="se-change-email-error"/>
                 <div class="dialog__actions">
@@ -311,7 +295,7 @@ pub fn ChangeEmailDialog(
                     <button type="submit" class="btn btn--primary" id="se-change-email-next"
                         disabled=move || st.busy.get() || st.old_code.with(String::is_empty) || st.new_email.with(|e| e.trim().is_empty())
                         aria-busy=move || st.busy.get().to_string()>
-                        {move || s().next}
+                        {move || i18n.t().danger.next}
                     </button>
                 </div>
             </form>
@@ -319,33 +303,33 @@ pub fn ChangeEmailDialog(
         Step::New => view! {
             <form class="dialog__form" novalidate on:submit=move |ev: leptos::ev::SubmitEvent| { ev.prevent_default(); on_finish.run(()); }>
                 <InfoBanner message=sent_text id="se-change-email-sent"/>
-                <TextField id="change-new-code" label=Signal::derive(move || s().new_code.to_string()) value=st.new_code
+                <TextField id="change-new-code" label=Signal::derive(move || i18n.t().danger.new_code.to_string()) value=st.new_code
                     autocomplete="one-time-code" inputmode="numeric" maxlength=12 error=st.error_for(Field::NewCode)/>
                 <button type="button" class="btn btn--link" id="se-change-email-resend-new"
                     disabled=move || st.sending.get() || st.busy.get() on:click=move |_| on_resend_new.run(())>
-                    {move || s().resend}
+                    {move || i18n.t().danger.resend}
                 </button>
                 <ErrorBanner message=general id="se-change-email-error"/>
                 <div class="dialog__actions">
                     <button type="button" class="btn" id="se-change-email-back" disabled=move || st.busy.get()
                         on:click=move |_| on_back.run(())>
-                        {move || s().back}
+                        {move || i18n.t().danger.back}
                     </button>
                     <button type="submit" class="btn btn--primary" id="se-change-email-finish"
                         disabled=move || st.busy.get() || st.new_code.with(String::is_empty)
                         aria-busy=move || st.busy.get().to_string()>
-                        {move || s().finish}
+                        {move || i18n.t().danger.finish}
                     </button>
                 </div>
             </form>
         }.into_any(),
         Step::Done => view! {
             <p class="dialog__text" id="se-change-email-done">
-                {move || fill(s().done_text, &[("email", &st.new_email.get())])}
+                {move || fill(i18n.t().danger.done_text, &[("email", &st.new_email.get())])}
             </p>
             <div class="dialog__actions">
                 <button type="button" class="btn btn--primary" id="se-change-email-login" on:click=move |_| on_login.run(())>
-                    {move || s().login_new}
+                    {move || i18n.t().danger.login_new}
                 </button>
             </div>
         }.into_any(),

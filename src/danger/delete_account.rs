@@ -5,11 +5,10 @@ use leptos::prelude::*;
 use osmand_api::client::CodeAction;
 
 use crate::call::Call;
-use crate::components::field::digits_only;
+use crate::components::field::{clear_on_edit, digits_only};
 use crate::components::panel::PanelNav;
 use crate::components::{ErrorBanner, InfoBanner, Panel, TextField};
 use crate::danger::rules::{check_delete, field_of, Failure, Field, Problem};
-use crate::danger::strings::strings;
 use crate::errors::error_message;
 use crate::i18n::{fill, use_i18n};
 use crate::routes::Route;
@@ -40,33 +39,15 @@ impl DeleteState {
         }
     }
 
-    fn value_of(&self, field: Field) -> Option<RwSignal<String>> {
-        match field {
-            Field::Email => Some(self.typed),
-            Field::Code => Some(self.code),
-            _ => None,
-        }
-    }
-
     fn error_for(&self, field: Field) -> Signal<Option<String>> {
         let failure = self.failure;
-        let value = self.value_of(field);
         Signal::derive(move || {
-            let current = value.map(|v| v.get()).unwrap_or_default();
-            failure.with(|f| {
-                f.as_ref()
-                    .and_then(|f| f.shown_for(field, &current))
-                    .map(String::from)
-            })
+            failure.with(|f| f.as_ref().and_then(|f| f.text_for(field)).map(String::from))
         })
     }
 
     fn fail(&self, field: Field, text: String) {
-        let value = self
-            .value_of(field)
-            .map(|v| v.get_untracked())
-            .unwrap_or_default();
-        self.failure.set(Some(Failure { field, text, value }));
+        self.failure.set(Some(Failure { field, text }));
     }
 }
 
@@ -114,7 +95,6 @@ pub fn DeleteAccountPage() -> impl IntoView {
         if st.deleting.get_untracked() {
             return;
         }
-        let s = strings(i18n.locale_untracked());
         let code = st.code.get_untracked();
         if let Some((field, p)) = check_delete(
             &st.account.get_untracked(),
@@ -122,9 +102,11 @@ pub fn DeleteAccountPage() -> impl IntoView {
             &code,
         ) {
             let text = match p {
-                Problem::EmailMismatch => s.email_mismatch,
-                Problem::CodeMissing => s.code_needed,
-                Problem::InvalidEmail | Problem::SameEmail => s.invalid_email,
+                Problem::EmailMismatch => i18n.t_untracked().danger.email_mismatch,
+                Problem::CodeMissing => i18n.t_untracked().danger.code_needed,
+                Problem::InvalidEmail | Problem::SameEmail => {
+                    i18n.t_untracked().danger.invalid_email
+                }
             };
             st.fail(field, text.to_string());
             return;
@@ -135,7 +117,7 @@ pub fn DeleteAccountPage() -> impl IntoView {
     });
     view! {
         <Panel
-            title=Signal::derive(move || strings(i18n.locale()).delete_title.to_string())
+            title=Signal::derive(move || i18n.t().danger.delete_title.to_string())
             nav=PanelNav::Back(Route::Account.href())
             nav_id="se-delete-account-back"
         >
@@ -152,46 +134,51 @@ pub fn DeleteAccountForm(
     on_delete: Callback<()>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let s = move || strings(i18n.locale());
     let st = state;
     digits_only(st.code);
+    clear_on_edit(st.typed, st.failure, |f| f.field == Field::Email);
+    clear_on_edit(st.code, st.failure, |f| f.field == Field::Code);
     let sent_text = Signal::derive(move || {
         let email = st.account.get();
         if st.sending.get() {
-            Some(fill(s().sending_delete, &[("email", &email)]))
+            Some(fill(i18n.t().danger.sending_delete, &[("email", &email)]))
         } else if st.sent.get() {
-            Some(fill(s().sent_delete, &[("email", &email)]))
+            Some(fill(i18n.t().danger.sent_delete, &[("email", &email)]))
         } else {
             None
         }
     });
-    let status = Signal::derive(move || st.deleting.get().then(|| s().deleting.to_string()));
+    let status = Signal::derive(move || {
+        st.deleting
+            .get()
+            .then(|| i18n.t().danger.deleting.to_string())
+    });
     view! {
         <div class="danger" id="se-delete-account-dialog">
-            <p class="danger__intro">{move || s().delete_intro}</p>
+            <p class="danger__intro">{move || i18n.t().danger.delete_intro}</p>
             <ul class="danger__list">
-                <li>{move || s().delete_files}</li>
-                <li>{move || s().delete_devices}</li>
-                <li>{move || s().delete_purchases}</li>
+                <li>{move || i18n.t().danger.delete_files}</li>
+                <li>{move || i18n.t().danger.delete_devices}</li>
+                <li>{move || i18n.t().danger.delete_purchases}</li>
             </ul>
-            <p class="danger__intro">{move || s().delete_final}</p>
+            <p class="danger__intro">{move || i18n.t().danger.delete_final}</p>
             <InfoBanner message=sent_text id="se-delete-code-sent"/>
             <ErrorBanner message=st.error_for(Field::General) id="se-delete-account-error"/>
             <button type="button" class="btn" id="se-delete-send-code" disabled=move || st.sending.get() || st.deleting.get()
                 on:click=move |_| on_send.run(())>
-                {move || if st.sent.get() { crate::danger::strings::strings(i18n.locale()).resend } else { s().send_code }}
+                {move || if st.sent.get() { i18n.t().danger.resend } else { i18n.t().danger.send_code }}
             </button>
             <form class="danger__form" novalidate on:submit=move |ev: leptos::ev::SubmitEvent| { ev.prevent_default(); on_delete.run(()); }>
-                <TextField id="delete-email" label=Signal::derive(move || s().your_email.to_string()) value=st.typed
+                <TextField id="delete-email" label=Signal::derive(move || i18n.t().danger.your_email.to_string()) value=st.typed
                     input_type="email" autocomplete="off" error=st.error_for(Field::Email)
-                    hint=Signal::derive(move || s().your_email_hint.to_string())/>
-                <TextField id="delete-code" label=Signal::derive(move || s().delete_code.to_string()) value=st.code
+                    hint=Signal::derive(move || i18n.t().danger.your_email_hint.to_string())/>
+                <TextField id="delete-code" label=Signal::derive(move || i18n.t().danger.delete_code.to_string()) value=st.code
                     autocomplete="one-time-code" inputmode="numeric" maxlength=12 error=st.error_for(Field::Code)/>
                 <p class="danger__status" role="status">{move || status.get()}</p>
                 <button type="submit" class="btn btn--danger" id="se-delete-account-btn"
                     disabled=move || st.deleting.get() || st.typed.with(|t| t.trim().is_empty()) || st.code.with(String::is_empty)
                     aria-busy=move || st.deleting.get().to_string()>
-                    {move || s().delete_button}
+                    {move || i18n.t().danger.delete_button}
                 </button>
             </form>
         </div>

@@ -4,7 +4,6 @@ use leptos::prelude::*;
 
 use crate::components::{ActionMenu, MenuItem};
 use crate::danger::change_email::{ChangeCalls, ChangeEmailDialog, ChangeState, Step};
-use crate::danger::strings::strings;
 use crate::i18n::use_i18n;
 use crate::session::{use_session, LogOut};
 
@@ -36,7 +35,7 @@ pub fn EmailActions(#[prop(into)] email: Signal<String>) -> impl IntoView {
     });
     let items = vec![MenuItem {
         id: "se-account-change-email".to_string(),
-        label: Signal::derive(move || strings(i18n.locale()).change_email.to_string()),
+        label: Signal::derive(move || i18n.t().danger.change_email.to_string()),
         disabled: Signal::stored(false),
         on_select: Callback::new(move |_| {
             state.current.set(email.get_untracked());
@@ -48,7 +47,7 @@ pub fn EmailActions(#[prop(into)] email: Signal<String>) -> impl IntoView {
     view! {
         <ActionMenu
             id="se-login-menu-user-item-actions"
-            label=Signal::derive(move || strings(i18n.locale()).actions_for_email.to_string())
+            label=Signal::derive(move || i18n.t().danger.actions_for_email.to_string())
             items=items
         />
         <ChangeEmailDialog

@@ -10,11 +10,10 @@ use crate::gallery::Entry;
 const ME: &str = "demo@example.com";
 const NEW: &str = "new.address@example.org";
 
-fn failure(field: Field, text: &str, value: &str) -> Option<Failure> {
+fn failure(field: Field, text: &str) -> Option<Failure> {
     Some(Failure {
         field,
         text: text.into(),
-        value: value.into(),
     })
 }
 
@@ -69,7 +68,6 @@ pub fn entries() -> Vec<Entry> {
                     st.failure.set(failure(
                         Field::OldCode,
                         "Token is not valid or expired (24h)",
-                        "1111",
                     ));
                 })
             },
@@ -85,7 +83,6 @@ pub fn entries() -> Vec<Entry> {
                     st.failure.set(failure(
                         Field::NewEmail,
                         "User was already registered with such email",
-                        "start@example.com",
                     ));
                 })
             },
@@ -117,7 +114,6 @@ pub fn entries() -> Vec<Entry> {
                     st.failure.set(failure(
                         Field::NewCode,
                         "Token is not valid or expired (24h)",
-                        "0000",
                     ));
                 })
             },
@@ -132,7 +128,6 @@ pub fn entries() -> Vec<Entry> {
                     st.failure.set(failure(
                         Field::General,
                         "The OsmAnd server can’t be reached. Check your internet connection and try again.",
-                        "",
                     ));
                 })
             },
@@ -165,11 +160,8 @@ pub fn entries() -> Vec<Entry> {
                     st.sent.set(true);
                     st.typed.set("someone@example.com".into());
                     st.code.set("1234".into());
-                    st.failure.set(failure(
-                        Field::Email,
-                        "Email does not match",
-                        "someone@example.com",
-                    ));
+                    st.failure
+                        .set(failure(Field::Email, "Email does not match"));
                 })
             },
         },
@@ -184,7 +176,6 @@ pub fn entries() -> Vec<Entry> {
                     st.failure.set(failure(
                         Field::Code,
                         "Token is not valid or expired (24h), or password is not valid",
-                        "9999",
                     ));
                 })
             },

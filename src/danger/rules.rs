@@ -17,20 +17,18 @@ pub enum Field {
     General,
 }
 
-/// A message for one field (already in the user's language), about the value the field had
-/// then: once the user edits the field, the message no longer applies and is hidden.
+/// A message for one field (already in the user's language). Editing that field clears it
+/// (`components::field::clear_on_edit`, the one rule for every form).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Failure {
     pub field: Field,
     pub text: String,
-    pub value: String,
 }
 
 impl Failure {
-    /// The text while the field still holds the value it was about.
-    pub fn shown_for(&self, field: Field, current: &str) -> Option<&str> {
-        (self.field == field && (field == Field::General || self.value == current))
-            .then_some(self.text.as_str())
+    /// The text, if it is about `field`.
+    pub fn text_for(&self, field: Field) -> Option<&str> {
+        (self.field == field).then_some(self.text.as_str())
     }
 }
 
@@ -146,21 +144,14 @@ mod tests {
     }
 
     #[test]
-    fn a_message_goes_once_its_field_is_edited() {
+    fn a_message_belongs_to_one_field() {
         let f = Failure {
             field: Field::Code,
             text: "Token is not valid".into(),
-            value: "1234".into(),
         };
-        assert_eq!(f.shown_for(Field::Code, "1234"), Some("Token is not valid"));
-        assert_eq!(f.shown_for(Field::Code, "1235"), None);
-        assert_eq!(f.shown_for(Field::Email, "1234"), None);
-        let g = Failure {
-            field: Field::General,
-            text: "error 500".into(),
-            value: String::new(),
-        };
-        assert_eq!(g.shown_for(Field::General, "anything"), Some("error 500"));
+        assert_eq!(f.text_for(Field::Code), Some("Token is not valid"));
+        assert_eq!(f.text_for(Field::Email), None);
+        assert_eq!(f.text_for(Field::General), None);
     }
 
     #[test]

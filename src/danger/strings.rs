@@ -1,7 +1,6 @@
 //! Texts of the danger zone (change e-mail, delete account), English and Dutch.
 
-use crate::i18n::Locale;
-
+#[derive(Debug)]
 pub struct DangerStrings {
     pub actions_for_email: &'static str,
     pub change_email: &'static str,
@@ -40,7 +39,7 @@ pub struct DangerStrings {
     pub email_mismatch: &'static str,
 }
 
-const EN: DangerStrings = DangerStrings {
+pub(crate) static EN: DangerStrings = DangerStrings {
     actions_for_email: "Actions for your e-mail address",
     change_email: "Change email",
     sending_old: "Sending a code to {email}…",
@@ -78,7 +77,7 @@ const EN: DangerStrings = DangerStrings {
     email_mismatch: "Email does not match",
 };
 
-const NL: DangerStrings = DangerStrings {
+pub(crate) static NL: DangerStrings = DangerStrings {
     actions_for_email: "Acties voor uw e-mailadres",
     change_email: "E-mailadres wijzigen",
     sending_old: "Er wordt een code naar {email} gestuurd…",
@@ -115,10 +114,3 @@ const NL: DangerStrings = DangerStrings {
     deleting: "Het account wordt verwijderd…",
     email_mismatch: "Het e-mailadres komt niet overeen",
 };
-
-pub fn strings(l: Locale) -> &'static DangerStrings {
-    match l {
-        Locale::En => &EN,
-        Locale::Nl => &NL,
-    }
-}

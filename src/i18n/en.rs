@@ -128,4 +128,10 @@ pub static EN: Strings = Strings {
         one: "{n} file",
         other: "{n} files",
     },
+
+    // Area tables (each kept next to its area)
+    account: &crate::account::strings::EN,
+    cloud: &crate::settings::strings::EN,
+    danger: &crate::danger::strings::EN,
+    purchases: &crate::purchases::strings::EN,
 };

@@ -1,7 +1,14 @@
 //! Internationalisation: a typed string table per language plus locale-aware formatting.
 //!
-//! Every user-visible text lives in [`Strings`]; `en.rs` and `nl.rs` each fill the whole struct, so a
-//! key missing in one language is a compile error. Templates use `{name}` placeholders ([`fill`]).
+//! Every user-visible text is reached through [`Strings`], and only through it:
+//! `i18n.t().<field>` in views (tracked), `i18n.t_untracked().<field>` in event handlers, or
+//! `locale.strings().<field>` where only a [`Locale`] is at hand. The shell, login and account
+//! texts are fields of `Strings` itself; each area keeps its own table next to its code
+//! (`account/strings.rs`, `settings/strings.rs` for the cloud screens, `danger/strings.rs`,
+//! `purchases/strings.rs`), and that table is a field of `Strings` (`i18n.t().cloud.trash`).
+//! `en.rs` and `nl.rs` each fill the whole struct, and each area's English and Dutch tables fill
+//! the whole area struct, so a key missing in one language is a compile error. Templates use
+//! `{name}` placeholders ([`fill`]).
 
 mod en;
 pub mod format;
@@ -130,9 +137,10 @@ impl I18n {
     }
 }
 
-/// The language context; a detached English one if none was provided (e.g. isolated tests).
+/// The language context. The app, the gallery and the tests provide one; a component used
+/// without it is a bug and stops with a message naming the missing context.
 pub fn use_i18n() -> I18n {
-    use_context::<I18n>().unwrap_or_else(|| I18n::new(Locale::En))
+    expect_context::<I18n>()
 }
 
 /// Every user-visible text of the app.
@@ -262,4 +270,28 @@ pub struct Strings {
     pub yesterday: &'static str,
     pub decimal_separator: char,
     pub files: Plural,
+
+    // Area tables: each area keeps its texts in its own `strings.rs`, reached through here
+    pub account: &'static crate::account::strings::AccountStrings,
+    pub cloud: &'static crate::settings::strings::CloudStrings,
+    pub danger: &'static crate::danger::strings::DangerStrings,
+    pub purchases: &'static crate::purchases::strings::PurchaseStrings,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_language_reaches_its_own_area_tables() {
+        let (en, nl) = (Locale::En.strings(), Locale::Nl.strings());
+        assert_eq!(en.account.download_all, "Download all");
+        assert_eq!(nl.account.download_all, "Alles downloaden");
+        assert_eq!(en.cloud.trash, "Trash");
+        assert_eq!(nl.cloud.trash, "Prullenbak");
+        assert_eq!(en.danger.change_email, "Change email");
+        assert_eq!(nl.danger.change_email, "E-mailadres wijzigen");
+        assert_eq!(en.purchases.subscriptions, "Subscriptions");
+        assert_eq!(nl.purchases.subscriptions, "Abonnementen");
+    }
 }

@@ -128,4 +128,10 @@ pub static NL: Strings = Strings {
         one: "{n} bestand",
         other: "{n} bestanden",
     },
+
+    // Area tables (each kept next to its area)
+    account: &crate::account::strings::NL,
+    cloud: &crate::settings::strings::NL,
+    danger: &crate::danger::strings::NL,
+    purchases: &crate::purchases::strings::NL,
 };

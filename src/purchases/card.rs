@@ -8,7 +8,6 @@ use crate::i18n::{use_i18n, Locale};
 use crate::purchases::model::{
     badge, billing_text, date_or_na, type_text, validity_text, Item, Pill, Purchases,
 };
-use crate::purchases::strings::strings;
 
 /// What a card shows, in the user's language.
 #[derive(Clone, Debug, PartialEq)]
@@ -21,7 +20,7 @@ pub struct CardData {
 
 /// The card of `item`, if the account has it.
 pub fn card_data(p: &Purchases, item: Item, now_ms: i64, l: Locale) -> Option<CardData> {
-    let s = strings(l);
+    let s = l.strings().purchases;
     match item {
         Item::Free => {
             let regtime = p.free?;
@@ -132,7 +131,7 @@ pub fn PurchaseCard(data: CardData, #[prop(optional)] href: Option<String>) -> i
             <span class="pcard__name">{name}</span>
             {lines.into_iter().map(|l| view! { <span class="pcard__line">{l}</span> }).collect_view()}
         </span>
-        <span class=pill_class>{move || pill.label(strings(i18n.locale()))}</span>
+        <span class=pill_class>{move || pill.label(i18n.t().purchases)}</span>
     };
     match href {
         Some(h) => view! { <a class="pcard pcard--link" id=id href=h>{inner}</a> }.into_any(),

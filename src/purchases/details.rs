@@ -9,21 +9,29 @@ use crate::i18n::use_i18n;
 use crate::purchases::card::{card_data, PurchaseCard};
 use crate::purchases::list::{CrossPlatform, WithPurchases};
 use crate::purchases::model::{date_or_na, type_text, Item, Pill, Purchases, Store};
-use crate::purchases::strings::strings;
 use crate::routes::Route;
 
 /// Support's address, for purchases without a store page.
 const SUPPORT_MAILTO: &str = "mailto:support@osmand.net";
 
-/// The details page; an unknown item goes back to the list with a notice.
+/// `/map/account/purchases/<item>`: the page of the item the router matched (built anew when
+/// the address names another item).
 #[component]
 pub fn PurchasePage() -> impl IntoView {
+    let params = leptos_router::hooks::use_params_map();
+    let item = Memo::new(move |_| {
+        params
+            .with(|p| p.get(crate::routes::seg::ITEM))
+            .unwrap_or_default()
+    });
+    move || view! { <ItemPage item=item.get()/> }
+}
+
+/// The details page of one item; an unknown item goes back to the list with a notice.
+#[component]
+fn ItemPage(item: String) -> impl IntoView {
     let i18n = use_i18n();
     let session = crate::session::use_session();
-    let params = leptos_router::hooks::use_params_map();
-    let item = params
-        .with_untracked(|p| p.get(crate::routes::seg::ITEM))
-        .unwrap_or_default();
     let parsed = Item::parse(&item);
     let title = RwSignal::new(String::new());
     let back_to_list = move || {
@@ -76,7 +84,7 @@ pub struct DetailRows {
 }
 
 pub fn detail_rows(p: &Purchases, item: Item, l: crate::i18n::Locale) -> Option<DetailRows> {
-    let s = strings(l);
+    let s = l.strings().purchases;
     match item {
         Item::Free => Some(DetailRows {
             type_text: s.free_account.into(),
@@ -112,7 +120,6 @@ pub fn detail_rows(p: &Purchases, item: Item, l: crate::i18n::Locale) -> Option<
 #[component]
 pub fn PurchaseDetails(data: Purchases, item: Item, now_ms: i64) -> impl IntoView {
     let i18n = use_i18n();
-    let s = move || strings(i18n.locale());
     let data = StoredValue::new(data);
     let body = move || {
         let l = i18n.locale();
@@ -121,11 +128,11 @@ pub fn PurchaseDetails(data: Purchases, item: Item, now_ms: i64) -> impl IntoVie
             let rows = detail_rows(p, item, l)?;
             let store = rows.store;
             let help = if rows.subscription {
-                store.help(s())
+                store.help(i18n.t().purchases)
             } else if item == Item::Free {
-                s().help_free
+                i18n.t().purchases.help_free
             } else {
-                s().help_one_time
+                i18n.t().purchases.help_one_time
             };
             let link = rows.subscription.then(|| store.manage_url()).flatten();
             let status = card.pill;
@@ -133,7 +140,7 @@ pub fn PurchaseDetails(data: Purchases, item: Item, now_ms: i64) -> impl IntoVie
                 <PurchaseCard data=card/>
                 <dl class="pdetails">
                     <div class="pdetails__row">
-                        <dt>{move || s().type_label}</dt>
+                        <dt>{move || i18n.t().purchases.type_label}</dt>
                         <dd id="se-purchase-info-type">{rows.type_text.clone()}</dd>
                     </div>
                     <div class="pdetails__row">
@@ -141,12 +148,12 @@ pub fn PurchaseDetails(data: Purchases, item: Item, now_ms: i64) -> impl IntoVie
                         <dd id="se-purchase-info-expire-time">{rows.date.1.clone()}</dd>
                     </div>
                     <div class="pdetails__row">
-                        <dt>{move || s().purchased_on}</dt>
+                        <dt>{move || i18n.t().purchases.purchased_on}</dt>
                         <dd id="se-purchase-info-store">{rows.store_label.clone()}</dd>
                     </div>
                     <div class="pdetails__row">
-                        <dt>{move || s().status}</dt>
-                        <dd id="se-purchase-info-status">{move || status_line(status, s())}</dd>
+                        <dt>{move || i18n.t().purchases.status}</dt>
+                        <dd id="se-purchase-info-status">{move || status_line(status, i18n.t().purchases)}</dd>
                     </div>
                 </dl>
                 <section class="pdetails__help" id=format!("se-purchase-help-{}", store.slug())>
@@ -154,14 +161,14 @@ pub fn PurchaseDetails(data: Purchases, item: Item, now_ms: i64) -> impl IntoVie
                     {match link {
                         Some(href) => view! {
                             <a class="pdetails__manage" id="se-purchase-manage" href=href target="_blank" rel="noopener noreferrer">
-                                {move || s().manage}
-                                <span class="visually-hidden">{move || format!(" {}", s().new_tab)}</span>
+                                {move || i18n.t().purchases.manage}
+                                <span class="visually-hidden">{move || format!(" {}", i18n.t().purchases.new_tab)}</span>
                             </a>
                         }.into_any(),
                         // No store page to send to: the way to a person instead.
                         None => view! {
                             <a class="pdetails__manage" id="se-purchase-support" href=SUPPORT_MAILTO>
-                                {move || s().contact_support}
+                                {move || i18n.t().purchases.contact_support}
                             </a>
                         }.into_any(),
                     }}

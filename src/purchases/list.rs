@@ -10,7 +10,6 @@ use crate::i18n::format::plural;
 use crate::i18n::use_i18n;
 use crate::purchases::card::{card_data, PurchaseCard};
 use crate::purchases::model::{is_allowed, Item, Purchases, PRICING_URL};
-use crate::purchases::strings::strings;
 use crate::routes::{use_query_param, Route};
 
 const HIDE_EXPIRED_KEY: &str = "osmand-account.hide-expired";
@@ -34,7 +33,7 @@ pub fn PurchasesPage() -> impl IntoView {
     let notice = Signal::derive(move || {
         missing
             .get()
-            .map(|_| strings(i18n.locale()).unknown_item.to_string())
+            .map(|_| i18n.t().purchases.unknown_item.to_string())
     });
     let hide = RwSignal::new(crate::browser::local_storage_get(HIDE_EXPIRED_KEY).is_some());
     Effect::new(move |_| {
@@ -62,7 +61,6 @@ pub fn PurchasesPage() -> impl IntoView {
 #[component]
 pub fn PurchaseList(data: Purchases, now_ms: i64, hide_expired: RwSignal<bool>) -> impl IntoView {
     let i18n = use_i18n();
-    let s = move || strings(i18n.locale());
     let data = StoredValue::new(data);
     let rows = move |items: Vec<Item>| {
         let l = i18n.locale();
@@ -103,12 +101,12 @@ pub fn PurchaseList(data: Purchases, now_ms: i64, hide_expired: RwSignal<bool>) 
                         <input type="checkbox" id="se-purchases-hide-expired"
                             prop:checked=move || hide_expired.get()
                             on:change:target=move |ev| hide_expired.set(ev.target().checked())/>
-                        <span>{move || s().hide_expired}</span>
+                        <span>{move || i18n.t().purchases.hide_expired}</span>
                     </label>
                     <span class="purchases__hidden" aria-live="polite">
                         {move || {
                             let n = expired_count();
-                            (hide_expired.get() && n > 0).then(|| plural(s().hidden, n as i64, i18n.locale()))
+                            (hide_expired.get() && n > 0).then(|| plural(i18n.t().purchases.hidden, n as i64, i18n.locale()))
                         }}
                     </span>
                 </div>
@@ -119,33 +117,33 @@ pub fn PurchaseList(data: Purchases, now_ms: i64, hide_expired: RwSignal<bool>) 
             {has_subs.then(|| {
                 let subs = subs.clone();
                 view! {
-                    <h3 class="purchases__title">{move || s().subscriptions}</h3>
+                    <h3 class="purchases__title">{move || i18n.t().purchases.subscriptions}</h3>
                     <ul class="purchases__list">{move || rows(subs.clone())}</ul>
                 }
             })}
             {has_inapps.then(|| {
                 let inapps = inapps.clone();
                 view! {
-                    <h3 class="purchases__title">{move || s().one_time_purchases}</h3>
+                    <h3 class="purchases__title">{move || i18n.t().purchases.one_time_purchases}</h3>
                     <ul class="purchases__list">{move || rows(inapps.clone())}</ul>
                 }
             })}
             {empty.then(|| view! {
                 <div class="purchases__empty" id="se-empty-purchase-page">
-                    <h3 class="purchases__empty-title">{move || s().empty_title}</h3>
-                    <p>{move || s().empty_text}</p>
+                    <h3 class="purchases__empty-title">{move || i18n.t().purchases.empty_title}</h3>
+                    <p>{move || i18n.t().purchases.empty_text}</p>
                     {learn_more.map(|href| view! {
                         <a class="btn btn--primary" id="se-purchases-learn-more" href=href target="_blank" rel="noopener noreferrer">
-                            {move || s().learn_more}
-                            <span class="visually-hidden">{move || format!(" {}", s().new_tab)}</span>
+                            {move || i18n.t().purchases.learn_more}
+                            <span class="visually-hidden">{move || format!(" {}", i18n.t().purchases.new_tab)}</span>
                         </a>
                     })}
                 </div>
             })}
             <CrossPlatform/>
             <section class="purchases__help" aria-labelledby="se-purchases-troubleshooting">
-                <h3 class="purchases__title" id="se-purchases-troubleshooting">{move || s().troubleshooting}</h3>
-                <p>{move || s().troubleshooting_text}</p>
+                <h3 class="purchases__title" id="se-purchases-troubleshooting">{move || i18n.t().purchases.troubleshooting}</h3>
+                <p>{move || i18n.t().purchases.troubleshooting_text}</p>
             </section>
         </div>
     }
@@ -162,13 +160,12 @@ fn subs_and_inapps(p: &Purchases) -> Vec<Item> {
 #[component]
 pub fn CrossPlatform() -> impl IntoView {
     let i18n = use_i18n();
-    let s = move || strings(i18n.locale());
     view! {
         <section class="purchases__help" aria-labelledby="se-purchases-cross-title" id="se-purchases-cross">
-            <h3 class="purchases__title" id="se-purchases-cross-title">{move || s().cross_title}</h3>
-            <p>{move || s().cross_follow}</p>
-            <p>{move || s().cross_store}</p>
-            <p>{move || s().cross_link}</p>
+            <h3 class="purchases__title" id="se-purchases-cross-title">{move || i18n.t().purchases.cross_title}</h3>
+            <p>{move || i18n.t().purchases.cross_follow}</p>
+            <p>{move || i18n.t().purchases.cross_store}</p>
+            <p>{move || i18n.t().purchases.cross_link}</p>
         </section>
     }
 }

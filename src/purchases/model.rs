@@ -6,7 +6,7 @@ use osmand_api::models::{AccountInfo, InAppPurchase, Subscription, SubscriptionS
 
 use crate::i18n::format::{format_date, plural};
 use crate::i18n::{fill, Locale};
-use crate::purchases::strings::{strings, PurchaseStrings};
+use crate::purchases::strings::PurchaseStrings;
 
 const DAY_MS: i64 = 86_400_000;
 
@@ -156,13 +156,13 @@ fn date(ms: i64, l: Locale) -> String {
 pub fn date_or_na(ms: Option<i64>, l: Locale) -> String {
     ms.map(|m| date(m, l))
         .filter(|d| !d.is_empty())
-        .unwrap_or_else(|| strings(l).not_available.to_string())
+        .unwrap_or_else(|| l.strings().purchases.not_available.to_string())
 }
 
 /// "Next billing date: 12 Mar 2027" (or "N/A" when it does not renew).
 pub fn billing_text(sub: &Subscription, l: Locale) -> String {
     fill(
-        strings(l).next_billing,
+        l.strings().purchases.next_billing,
         &[("date", &date_or_na(sub.billing_ms(), l))],
     )
 }
@@ -179,7 +179,7 @@ pub fn days_left(until_ms: i64, now_ms: i64) -> i64 {
 
 /// The remaining validity, truthfully: "Still active until …", "… 12 days left", "Ended on …".
 pub fn validity_text(sub: &Subscription, now_ms: i64, l: Locale) -> Option<String> {
-    let s = strings(l);
+    let s = l.strings().purchases;
     let until = sub.expire_ms()?;
     if until <= now_ms {
         return Some(fill(s.ended_on, &[("date", &date(until, l))]));
@@ -196,7 +196,7 @@ pub fn validity_text(sub: &Subscription, now_ms: i64, l: Locale) -> Option<Strin
 /// The Purchases row's second line on the account home: "Active · OsmAnd Pro", "Cancelled ·
 /// OsmAnd Pro" (truthful, unlike the reference), or "OsmAnd Start" for a free account.
 pub fn home_summary(info: &AccountInfo, l: Locale) -> String {
-    let s = strings(l);
+    let s = l.strings().purchases;
     if info.is_free() {
         return s.free_name.to_string();
     }
@@ -354,7 +354,7 @@ mod tests {
 
     #[test]
     fn states_are_shown_as_they_are() {
-        let s = strings(Locale::En);
+        let s = Locale::En.strings().purchases;
         let cases = [
             ("active", "Active", "active"),
             ("cancelled", "Cancelled", "warn"),
@@ -370,7 +370,7 @@ mod tests {
             assert_eq!(p.tone(), tone);
         }
         assert_eq!(
-            Pill::of_sub(&sub("cancelled", 0, None)).label(strings(Locale::Nl)),
+            Pill::of_sub(&sub("cancelled", 0, None)).label(Locale::Nl.strings().purchases),
             "Opgezegd"
         );
     }
@@ -462,7 +462,7 @@ mod tests {
 
     #[test]
     fn types_and_badges() {
-        let s = strings(Locale::En);
+        let s = Locale::En.strings().purchases;
         let mut x = Subscription::default();
         assert_eq!(type_text(&x, s), "Subscription");
         x.r#type = Some("annual".into());

@@ -1,7 +1,8 @@
 //! Texts of Payments and purchases, English and Dutch.
 
-use crate::i18n::{Locale, Plural};
+use crate::i18n::Plural;
 
+#[derive(Debug)]
 pub struct PurchaseStrings {
     pub free_name: &'static str,
     pub free_account: &'static str,
@@ -57,7 +58,7 @@ pub struct PurchaseStrings {
     pub details_of: &'static str,
 }
 
-const EN: PurchaseStrings = PurchaseStrings {
+pub(crate) static EN: PurchaseStrings = PurchaseStrings {
     free_name: "OsmAnd Start",
     free_account: "Free account",
     purchased: "Purchased: {date}",
@@ -118,7 +119,7 @@ const EN: PurchaseStrings = PurchaseStrings {
     details_of: "Details of {name}",
 };
 
-const NL: PurchaseStrings = PurchaseStrings {
+pub(crate) static NL: PurchaseStrings = PurchaseStrings {
     free_name: "OsmAnd Start",
     free_account: "Gratis account",
     purchased: "Gekocht: {date}",
@@ -178,10 +179,3 @@ const NL: PurchaseStrings = PurchaseStrings {
     unknown_item: "Die aankoop is niet gevonden. Hier zijn al uw aankopen.",
     details_of: "Details van {name}",
 };
-
-pub fn strings(l: Locale) -> &'static PurchaseStrings {
-    match l {
-        Locale::En => &EN,
-        Locale::Nl => &NL,
-    }
-}

@@ -9,7 +9,6 @@ use osmand_api::client::{Downloaded, ListFilesQuery};
 use osmand_api::error::ApiError;
 use osmand_api::models::{EmptyTrashResult, TrashItem, UserFile};
 
-use super::cs;
 use super::list::{tz, Ask, ListState, Load, Mode, Pending, UNDO_MS};
 use super::model::{self, Item};
 use crate::call::Call;
@@ -77,11 +76,11 @@ impl ListActions {
         .on_ok(move |(it, got): &(Item, Downloaded)| {
             state.busy.set(None);
             if got.bytes.is_empty() {
-                state.error.set(Some(cs(i18n).empty_download.into()));
+                state.error.set(Some(i18n.t().cloud.empty_download.into()));
             } else if save_bytes(&it.file.name, &got.bytes) {
                 state
                     .notice
-                    .set(Some(fill(cs(i18n).downloaded, &[("name", &it.name)])));
+                    .set(Some(fill(i18n.t().cloud.downloaded, &[("name", &it.name)])));
             }
         })
         .on_err(report);
@@ -100,7 +99,7 @@ impl ListActions {
             state.items.update(|v| *v = model::with_inserted(v, item));
             state
                 .notice
-                .set(Some(fill(cs(i18n).restored, &[("name", &it.name)])));
+                .set(Some(fill(i18n.t().cloud.restored, &[("name", &it.name)])));
         })
         .on_err(report);
         // Each delete is its own: every answer counts, and one sent as the list closes is not
@@ -119,7 +118,9 @@ impl ListActions {
         .every_answer()
         .keep_on_leave()
         .on_ok(move |refused: &Option<(Item, ApiError)>| match refused {
-            None => state.notice.set(Some(cs(i18n).version_deleted.to_string())),
+            None => state
+                .notice
+                .set(Some(i18n.t().cloud.version_deleted.to_string())),
             Some((it, e)) => {
                 state
                     .items
@@ -256,7 +257,7 @@ fn confirmed_text(state: ListState, done: &Confirmed, i18n: I18n) -> String {
             state
                 .items
                 .update(|v| *v = model::without_file(v, &f.r#type, &f.name));
-            fill(cs(i18n).file_deleted, &[("name", &it.name)])
+            fill(i18n.t().cloud.file_deleted, &[("name", &it.name)])
         }
         Confirmed::TrashEmptied(trash, res) => {
             let failed: Vec<String> = res.problems().map(|p| p.name.clone()).collect();
@@ -272,13 +273,13 @@ fn confirmed_text(state: ListState, done: &Confirmed, i18n: I18n) -> String {
                 .as_ref()
                 .map_or((trash.len() - failed.len()) as i64, |s| s.deleted);
             let mut msg = fill(
-                cs(i18n).empty_trash_done,
+                i18n.t().cloud.empty_trash_done,
                 &[("count", &format_count(deleted, i18n.locale_untracked()))],
             );
             if !failed.is_empty() {
                 msg.push(' ');
                 msg.push_str(&fill(
-                    cs(i18n).empty_trash_failed,
+                    i18n.t().cloud.empty_trash_failed,
                     &[("names", &failed.join(", "))],
                 ));
             }

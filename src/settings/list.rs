@@ -7,7 +7,6 @@ use leptos::prelude::*;
 use osmand_api::models::UserFile;
 
 use super::actions::ListActions;
-use super::cs;
 use super::model::{self, Filter, Item, Row, ROW_HEIGHT, ROW_PX};
 use super::rows::ItemRow;
 use crate::components::panel::PanelNav;
@@ -170,8 +169,8 @@ pub fn CloudList(
         }
     };
     let title = move || match mode {
-        Mode::Changes => cs(i18n).changes.to_string(),
-        Mode::Trash => cs(i18n).trash.to_string(),
+        Mode::Changes => i18n.t().cloud.changes.to_string(),
+        Mode::Trash => i18n.t().cloud.trash.to_string(),
     };
     let header_actions: ChildrenFn = Arc::new(move || {
         if mode != Mode::Trash {
@@ -181,7 +180,7 @@ pub fn CloudList(
                 <button type="button" class="btn btn--danger cloud-empty-btn" id="se-empty_trash"
                     disabled=move || state.load.get() != Load::Ready || shown.get().is_empty()
                     on:click=move |_| { state.ask_error.set(None); state.ask.set(Some(Ask::EmptyTrash)); }>
-                    {move || cs(i18n).empty_trash}
+                    {move || i18n.t().cloud.empty_trash}
                 </button>
             }
             .into_any()
@@ -194,22 +193,24 @@ pub fn CloudList(
     let notice = Signal::derive(move || state.notice.get());
     let ask_open = Signal::derive(move || state.ask.get().is_some());
     let ask_title = Signal::derive(move || match state.ask.get() {
-        Some(Ask::DeleteFile(_)) => cs(i18n).delete_now_title.to_string(),
-        Some(Ask::EmptyTrash) | None => cs(i18n).empty_trash_title.to_string(),
+        Some(Ask::DeleteFile(_)) => i18n.t().cloud.delete_now_title.to_string(),
+        Some(Ask::EmptyTrash) | None => i18n.t().cloud.empty_trash_title.to_string(),
     });
     let ask_text = Signal::derive(move || {
         let l = i18n.locale();
         match state.ask.get() {
-            Some(Ask::DeleteFile(it)) => fill(cs(i18n).delete_now_text, &[("name", &it.name)]),
+            Some(Ask::DeleteFile(it)) => {
+                fill(i18n.t().cloud.delete_now_text, &[("name", &it.name)])
+            }
             Some(Ask::EmptyTrash) | None => fill(
-                cs(i18n).empty_trash_text,
+                i18n.t().cloud.empty_trash_text,
                 &[("count", &format_count(shown.get().len() as i64, l))],
             ),
         }
     });
     let ask_label = Signal::derive(move || match state.ask.get() {
-        Some(Ask::DeleteFile(_)) => cs(i18n).delete_now.to_string(),
-        Some(Ask::EmptyTrash) | None => cs(i18n).empty_trash.to_string(),
+        Some(Ask::DeleteFile(_)) => i18n.t().cloud.delete_now.to_string(),
+        Some(Ask::EmptyTrash) | None => i18n.t().cloud.empty_trash.to_string(),
     });
     let retry = Callback::new(move |_| actions.load());
 
@@ -227,34 +228,34 @@ pub fn CloudList(
                 return match mode {
                     Mode::Trash => view! {
                         <div class="cloud-empty" id="se-empty-trash-page">
-                            <p class="cloud-empty__title">{move || cs(i18n).trash_empty}</p>
-                            <p class="cloud-note">{move || cs(i18n).trash_retention}</p>
+                            <p class="cloud-empty__title">{move || i18n.t().cloud.trash_empty}</p>
+                            <p class="cloud-note">{move || i18n.t().cloud.trash_retention}</p>
                         </div>
                     }.into_any(),
                     Mode::Changes => view! {
-                        <div class="cloud-empty" id="se-empty-changes"><p class="cloud-note">{move || cs(i18n).no_changes}</p></div>
+                        <div class="cloud-empty" id="se-empty-changes"><p class="cloud-note">{move || i18n.t().cloud.no_changes}</p></div>
                     }.into_any(),
                 };
             }
             view! {
-                {(mode == Mode::Trash).then(|| view! { <p class="cloud-note cloud-note--top">{move || cs(i18n).trash_retention}</p> })}
+                {(mode == Mode::Trash).then(|| view! { <p class="cloud-note cloud-note--top">{move || i18n.t().cloud.trash_retention}</p> })}
                 <div class="cloud-filter">
                     <input type="search" class="cloud-filter__text" id="se-cloud-filter"
-                        aria-label=move || cs(i18n).filter_name
-                        placeholder=move || cs(i18n).filter_name
+                        aria-label=move || i18n.t().cloud.filter_name
+                        placeholder=move || i18n.t().cloud.filter_name
                         prop:value=move || state.filter_text.get()
                         on:input=move |ev| state.filter_text.set(event_target_value(&ev))/>
                     <select class="cloud-filter__type" id="se-cloud-filter-type"
-                        aria-label=move || cs(i18n).filter_type
+                        aria-label=move || i18n.t().cloud.filter_type
                         on:change=move |ev| state.filter_kind.set(event_target_value(&ev))>
-                        <option value="">{move || cs(i18n).all_types}</option>
+                        <option value="">{move || i18n.t().cloud.all_types}</option>
                         {move || types.get().into_iter().map(|t| {
                             let selected = state.filter_kind.get_untracked() == t;
                             view! { <option value=t.clone() selected=selected>{t.clone()}</option> }
                         }).collect_view()}
                     </select>
                 </div>
-                {move || rows.get().is_empty().then(|| view! { <p class="cloud-note" id="se-cloud-no-matches">{move || cs(i18n).no_matches}</p> })}
+                {move || rows.get().is_empty().then(|| view! { <p class="cloud-note" id="se-cloud-no-matches">{move || i18n.t().cloud.no_matches}</p> })}
                 <div class="cloud-list" node_ref=list_ref on:scroll=on_scroll role="list"
                     aria-label=title>
                     <div class="cloud-list__spacer"
@@ -309,10 +310,10 @@ pub fn CloudList(
                     <InfoBanner message=notice id="se-cloud-notice"/>
                     {move || state.pending.with(Option::is_some).then(|| view! {
                         <div class="banner banner--info" id="se-cloud-undo-bar">
-                            <span class="banner__text">{move || cs(i18n).version_deleted_undo}</span>
+                            <span class="banner__text">{move || i18n.t().cloud.version_deleted_undo}</span>
                             <button type="button" class="btn btn--small" id="se-cloud-undo"
                                 on:click=move |_| actions.undo_delete()>
-                                {move || cs(i18n).undo}
+                                {move || i18n.t().cloud.undo}
                             </button>
                         </div>
                     })}

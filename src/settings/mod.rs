@@ -25,9 +25,3 @@ pub use changes::ChangesPage;
 pub use list::{Ask, CloudList, ListState, Load, Mode, Pending, UNDO_MS};
 pub use page::SettingsPage;
 pub use trash::TrashPage;
-
-use crate::i18n::I18n;
-
-fn cs(i18n: I18n) -> &'static strings::CloudStrings {
-    strings::strings(i18n.locale())
-}

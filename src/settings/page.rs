@@ -3,7 +3,6 @@
 
 use leptos::prelude::*;
 
-use super::cs;
 use crate::call::Call;
 use crate::components::panel::PanelNav;
 use crate::components::{ErrorBanner, Panel, Spinner};
@@ -30,12 +29,12 @@ pub fn SettingsPage() -> impl IntoView {
         pro.dispatch(());
     });
     view! {
-        <Panel title=Signal::derive(move || cs(i18n).settings.to_string()) nav=PanelNav::Close(Route::Map.href())>
+        <Panel title=Signal::derive(move || i18n.t().cloud.settings.to_string()) nav=PanelNav::Close(Route::Map.href())>
             {move || {
                 if !logged_in.get() {
                     return view! {
-                        <p class="cloud-note">{move || cs(i18n).login_needed}</p>
-                        <a class="btn btn--primary" id="se-cloud-login" href=Route::Login.href()>{move || cs(i18n).login}</a>
+                        <p class="cloud-note">{move || i18n.t().cloud.login_needed}</p>
+                        <a class="btn btn--primary" id="se-cloud-login" href=Route::Login.href()>{move || i18n.t().cloud.login}</a>
                     }.into_any();
                 }
                 if pro.error().is_some() {
@@ -43,18 +42,18 @@ pub fn SettingsPage() -> impl IntoView {
                 }
                 match pro.value() {
                     None => view! { <Spinner label=Signal::derive(move || i18n.t().loading.to_string())/> }.into_any(),
-                    Some(false) => view! { <p class="cloud-note" id="se-cloud-pro-only">{move || cs(i18n).pro_only}</p> }.into_any(),
+                    Some(false) => view! { <p class="cloud-note" id="se-cloud-pro-only">{move || i18n.t().cloud.pro_only}</p> }.into_any(),
                     Some(true) => view! {
                         <section class="cloud-settings" aria-labelledby="cloud-section-title">
-                            <h2 class="cloud-settings__title" id="cloud-section-title">{move || cs(i18n).cloud_section}</h2>
+                            <h2 class="cloud-settings__title" id="cloud-section-title">{move || i18n.t().cloud.cloud_section}</h2>
                             <ul class="list">
                                 <li class="list__row"><a class="cloud-settings__link" id="se-cloud_changes" href=Route::CloudChanges.href()>
-                                    <span class="cloud-settings__label">{move || cs(i18n).changes}</span>
-                                    <span class="cloud-settings__hint">{move || cs(i18n).changes_hint}</span>
+                                    <span class="cloud-settings__label">{move || i18n.t().cloud.changes}</span>
+                                    <span class="cloud-settings__hint">{move || i18n.t().cloud.changes_hint}</span>
                                 </a></li>
                                 <li class="list__row"><a class="cloud-settings__link" id="se-cloud_trash" href=Route::CloudTrash.href()>
-                                    <span class="cloud-settings__label">{move || cs(i18n).trash}</span>
-                                    <span class="cloud-settings__hint">{move || cs(i18n).trash_hint}</span>
+                                    <span class="cloud-settings__label">{move || i18n.t().cloud.trash}</span>
+                                    <span class="cloud-settings__hint">{move || i18n.t().cloud.trash_hint}</span>
                                 </a></li>
                             </ul>
                         </section>

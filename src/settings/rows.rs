@@ -4,7 +4,6 @@ use leptos::prelude::*;
 use osmand_api::models::ChangeKind;
 
 use super::actions::{key, ListActions};
-use super::cs;
 use super::list::{tz, Ask, ListState, Mode};
 use super::model::{self, Item};
 use crate::components::{ActionMenu, MenuItem};
@@ -50,7 +49,7 @@ pub fn ItemRow(
                 Mode::Changes => "se-cloud-changes-actions-download".to_string(),
                 Mode::Trash => "se-trash-actions-download".to_string(),
             },
-            label: Signal::derive(move || cs(i18n).download.to_string()),
+            label: Signal::derive(move || i18n.t().cloud.download.to_string()),
             disabled: Signal::derive(move || {
                 is_map || (mode == Mode::Changes && kind == ChangeKind::Deleted) || any_busy.get()
             }),
@@ -64,7 +63,7 @@ pub fn ItemRow(
                 Mode::Changes => "se-cloud-changes-actions-restore".to_string(),
                 Mode::Trash => "se-trash-actions-restore".to_string(),
             },
-            label: Signal::derive(move || cs(i18n).restore.to_string()),
+            label: Signal::derive(move || i18n.t().cloud.restore.to_string()),
             disabled: any_busy,
             on_select: Callback::new(move |_| actions.restore(it.clone())),
         });
@@ -80,9 +79,9 @@ pub fn ItemRow(
             },
             label: Signal::derive(move || {
                 if trash {
-                    cs(i18n).delete_now.to_string()
+                    i18n.t().cloud.delete_now.to_string()
                 } else {
-                    cs(i18n).delete_version.to_string()
+                    i18n.t().cloud.delete_version.to_string()
                 }
             }),
             disabled: any_busy,
@@ -104,20 +103,20 @@ pub fn ItemRow(
                 <span class="cloud-row__name" title=name.clone()>{name.clone()}</span>
                 <span class="cloud-row__meta">
                     <span class=kind_class(kind)>{move || match kind {
-                        ChangeKind::Deleted => cs(i18n).deleted,
-                        ChangeKind::Added => cs(i18n).added,
-                        _ => cs(i18n).modified,
+                        ChangeKind::Deleted => i18n.t().cloud.deleted,
+                        ChangeKind::Added => i18n.t().cloud.added,
+                        _ => i18n.t().cloud.modified,
                     }}</span>
                     " · "
                     <span class="cloud-row__time">{move || format_change_time(ms, crate::browser::now_ms(), tz(ms), i18n.locale()).unwrap_or_default()}</span>
                     " · "
-                    <span class="cloud-row__device">{move || device.clone().unwrap_or_else(|| cs(i18n).unknown_device.to_string())}</span>
+                    <span class="cloud-row__device">{move || device.clone().unwrap_or_else(|| i18n.t().cloud.unknown_device.to_string())}</span>
                 </span>
             </div>
-            {move || busy.get().then(|| view! { <span class="cloud-row__busy">{move || cs(i18n).working}</span> })}
+            {move || busy.get().then(|| view! { <span class="cloud-row__busy">{move || i18n.t().cloud.working}</span> })}
             <ActionMenu
                 id=match mode { Mode::Changes => format!("se-cloud-changes-actions-{menu_name}-{ms}"), Mode::Trash => format!("se-trash-actions-{menu_name}") }
-                label=Signal::derive(move || fill(cs(i18n).actions_for, &[("name", &label_name)]))
+                label=Signal::derive(move || fill(i18n.t().cloud.actions_for, &[("name", &label_name)]))
                 items=items
                 disabled=busy
             />

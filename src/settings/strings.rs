@@ -1,7 +1,6 @@
 //! Texts of Settings → OsmAnd Cloud (Changes, Trash), English and Dutch.
 
-use crate::i18n::Locale;
-
+#[derive(Debug)]
 pub struct CloudStrings {
     pub settings: &'static str,
     pub cloud_section: &'static str,
@@ -48,7 +47,7 @@ pub struct CloudStrings {
     pub versions_count: &'static str,
 }
 
-pub static EN: CloudStrings = CloudStrings {
+pub(crate) static EN: CloudStrings = CloudStrings {
     settings: "Settings",
     cloud_section: "OsmAnd Cloud",
     changes: "Changes",
@@ -94,7 +93,7 @@ pub static EN: CloudStrings = CloudStrings {
     versions_count: "{count} versions",
 };
 
-pub static NL: CloudStrings = CloudStrings {
+pub(crate) static NL: CloudStrings = CloudStrings {
     settings: "Instellingen",
     cloud_section: "OsmAnd Cloud",
     changes: "Wijzigingen",
@@ -139,10 +138,3 @@ pub static NL: CloudStrings = CloudStrings {
     empty_download: "De server stuurde geen gegevens voor deze versie.",
     versions_count: "{count} versies",
 };
-
-pub fn strings(l: Locale) -> &'static CloudStrings {
-    match l {
-        Locale::En => &EN,
-        Locale::Nl => &NL,
-    }
-}

@@ -8,7 +8,6 @@ use osmand_api::models::{AccountInfo, ListFiles};
 use crate::account::backup::{BackupFormat, BackupTree, Download, Group};
 use crate::account::download::BackupDownload;
 use crate::account::download_dialog::DownloadDialog;
-use crate::account::strings::strings;
 use crate::account::usage::Usage;
 use crate::call::Call;
 use crate::components::panel::PanelNav;
@@ -158,7 +157,7 @@ pub fn CloudInfo(data: CloudData) -> impl IntoView {
             </li>
         </ul>
         {if no_files {
-            view! { <p class="empty-state" id="se-cloud-empty">{move || strings(i18n.locale()).no_files}</p> }.into_any()
+            view! { <p class="empty-state" id="se-cloud-empty">{move || i18n.t().account.no_files}</p> }.into_any()
         } else {
             view! { <UsageBar usage=usage/> }.into_any()
         }}
@@ -188,9 +187,9 @@ pub fn UsageBar(usage: Usage) -> impl IntoView {
             .iter()
             .map(|(kind, bytes)| {
                 let text = fill(
-                    strings(l).usage_legend,
+                    l.strings().account.usage_legend,
                     &[
-                        ("kind", kind.label(strings(l))),
+                        ("kind", kind.label(l.strings().account)),
                         ("size", &format_size(*bytes, l)),
                         ("percent", &u.percent_text(*bytes)),
                     ],
@@ -206,7 +205,7 @@ pub fn UsageBar(usage: Usage) -> impl IntoView {
     };
     view! {
         <section class="usage" aria-labelledby="se-cloud-usage-title">
-            <h3 class="usage__title" id="se-cloud-usage-title">{move || strings(i18n.locale()).usage_title}</h3>
+            <h3 class="usage__title" id="se-cloud-usage-title">{move || i18n.t().account.usage_title}</h3>
             <div class="usage__bar" aria-hidden="true">{segments}</div>
             <ul class="usage__legend" id="se-cloud-usage">{legend}</ul>
         </section>
@@ -242,7 +241,7 @@ pub fn DownloadBackup(tree: BackupTree) -> impl IntoView {
                 state.set(Download::Idle);
                 open.set(true);
             }>
-                {move || strings(i18n.locale()).download_all}
+                {move || i18n.t().account.download_all}
             </button>
         </div>
         <DownloadDialog
