@@ -23,7 +23,7 @@ _std_lib="$(rustc --print sysroot 2>/dev/null)/lib/rustlib/src/rust/library"
 _std_skip=""
 if [ "${WASM_RELEASE:-0}" = 1 ]; then
   if [ ! -f "$_std_lib/Cargo.lock" ]; then _std_skip="no std source (rustup component add rust-src)"
-  elif ! RUSTC_BOOTSTRAP=1 rustc -Zunstable-options -Cpanic=immediate-abort -Zfmt-debug=none \
+  elif ! RUSTC_BOOTSTRAP=1 rustc -Zunstable-options -Cpanic=immediate-abort -Zfmt-debug=none -Zlocation-detail=none \
         --target wasm32-unknown-unknown --print cfg >/dev/null 2>&1; then
     _std_skip="this rustc lacks -Cpanic=immediate-abort"
   elif ! RUSTC_BOOTSTRAP=1 cargo metadata --offline --locked --format-version 1 \
@@ -38,7 +38,7 @@ if [ "${WASM_RELEASE:-0}" = 1 ] && [ -z "$_std_skip" ]; then
   # Replaces .cargo/config.toml's target rustflags, so erase_components is repeated here.
   # -Zfmt-debug=none: `{:?}` prints nothing in release builds (no Debug code in the bundle,
   # ~1 % less brotli); the app never shows Debug text (tests and the gallery keep it).
-  export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="--cfg erase_components -Zunstable-options -Cpanic=immediate-abort -Zfmt-debug=none"
+  export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="--cfg erase_components -Zunstable-options -Cpanic=immediate-abort -Zfmt-debug=none -Zlocation-detail=none"
 fi
 _root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 case ":$PATH:" in *":$_root/.tools/node_modules/.bin:"*) ;; *) export PATH="$_root/.tools/node_modules/.bin:$PATH";; esac

@@ -20,8 +20,10 @@
 //! Suspense: they load when opened and on "Try again". The generic part here is one small
 //! closure per call; the rest is shared.
 
+use std::any::Any;
 use std::cell::{Cell, RefCell};
 use std::future::Future;
+use std::marker::PhantomData;
 use std::pin::Pin;
 use std::rc::Rc;
 
@@ -45,14 +47,20 @@ struct Core {
     keep_on_leave: Cell<bool>,
     error: RwSignal<Option<ApiError>, LocalStorage>,
     pending: RwSignal<bool>,
-    on_err: RefCell<Option<Rc<dyn Fn(&ApiError)>>>,
+    on_err: RefCell<Step<ApiError>>,
+    /// The call's [`Typed`] part (one stored value type for every call: each distinct stored
+    /// type costs arena code in the bundle).
+    typed: Box<dyn Any>,
 }
+
+/// A step run with a value (the success or failure step), once set.
+type Step<T> = Option<Rc<dyn Fn(&T)>>;
 
 /// What a finished run hands back: the step that shows its value, or its error.
 type Answer = Result<Box<dyn FnOnce()>, ApiError>;
 
 impl Core {
-    fn new() -> Rc<Self> {
+    fn new(typed: Box<dyn Any>) -> Rc<Self> {
         let core = Rc::new(Core {
             api: use_api(),
             session: use_session(),
@@ -64,6 +72,7 @@ impl Core {
             error: RwSignal::new_local(None),
             pending: RwSignal::new(false),
             on_err: RefCell::new(None),
+            typed,
         });
         // The owner's cleanups run before its stored values go, so the core is still there.
         let on_leave = StoredValue::new_local(Rc::clone(&core));
@@ -131,14 +140,14 @@ type Run<I, O> = Box<dyn Fn(ApiClient, I) -> Pin<Box<dyn Future<Output = Result<
 /// The typed part: how a run starts, and the success step.
 struct Typed<I, O> {
     run: Run<I, O>,
-    on_ok: RefCell<Option<Rc<dyn Fn(&O)>>>,
+    on_ok: RefCell<Step<O>>,
 }
 
 /// A server call owned by a page (a `Copy` handle): see the module header.
 pub struct Call<I: 'static, O: 'static> {
     value: RwSignal<Option<O>, LocalStorage>,
     core: StoredValue<Rc<Core>, LocalStorage>,
-    typed: StoredValue<Rc<Typed<I, O>>, LocalStorage>,
+    types: PhantomData<fn(I) -> O>,
 }
 
 impl<I: 'static, O: 'static> Clone for Call<I, O> {
@@ -155,22 +164,24 @@ impl<I: 'static, O: Clone + 'static> Call<I, O> {
     where
         Fut: Future<Output = Result<O, ApiError>> + 'static,
     {
-        let typed = Typed {
+        let typed: Typed<I, O> = Typed {
             run: Box::new(move |api, input| Box::pin(run(api, input))),
             on_ok: RefCell::new(None),
         };
         Call {
             value: RwSignal::new_local(None),
-            core: StoredValue::new_local(Core::new()),
-            typed: StoredValue::new_local(Rc::new(typed)),
+            core: StoredValue::new_local(Core::new(Box::new(typed))),
+            types: PhantomData,
         }
     }
 
     /// The success step, run with the answer of a run whose answer is shown.
     pub fn on_ok(self, step: impl Fn(&O) + 'static) -> Self {
-        if let Some(t) = self.typed.try_get_value() {
-            *t.on_ok.borrow_mut() = Some(Rc::new(step));
-        }
+        self.with_core(|c| {
+            if let Some(t) = c.typed.downcast_ref::<Typed<I, O>>() {
+                *t.on_ok.borrow_mut() = Some(Rc::new(step));
+            }
+        });
         self
     }
 
@@ -201,18 +212,20 @@ impl<I: 'static, O: Clone + 'static> Call<I, O> {
 
     /// Starts a run.
     pub fn dispatch(&self, input: I) {
-        let (Some(core), Some(typed)) = (self.core.try_get_value(), self.typed.try_get_value())
-        else {
+        let Some(core) = self.core.try_get_value() else {
+            return;
+        };
+        let Some(typed) = core.typed.downcast_ref::<Typed<I, O>>() else {
             return;
         };
         let (id, api) = core.start();
         let run = (typed.run)(api, input);
+        let on_ok = typed.on_ok.borrow().clone();
         let value = self.value;
         let answer = async move {
             run.await.map(|v| {
                 Box::new(move || {
-                    let step = typed.on_ok.borrow().clone();
-                    if let Some(step) = step {
+                    if let Some(step) = on_ok {
                         step(&v);
                     }
                     value.try_set(Some(v));

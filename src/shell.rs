@@ -56,7 +56,7 @@ pub fn SessionKeeper() -> impl IntoView {
 pub fn Shell() -> impl IntoView {
     let i18n = use_i18n();
     let location = use_location();
-    let route = Memo::new(move |_| location.pathname.with(|p| Route::parse(p)));
+    let route = Signal::derive(move || location.pathname.with(|p| Route::parse(p)));
     Effect::new(move |_| crate::browser::set_title(i18n.t().app_title));
     view! {
         <div class="app" class:app--panel-open=move || route.get().has_panel()>
@@ -141,13 +141,15 @@ pub fn Gate(route: Route) -> AnyView {
         return screen(&route);
     }
     let session = use_session();
-    let status = Memo::new(move |_| match session.status.get() {
-        SessionStatus::LoggedIn(_) => Some(true),
-        SessionStatus::LoggedOut => Some(false),
-        SessionStatus::Checking | SessionStatus::Unknown(_) => None,
-    });
+    let status = move || {
+        session.status.with(|s| match s {
+            SessionStatus::LoggedIn(_) => Some(true),
+            SessionStatus::LoggedOut => Some(false),
+            SessionStatus::Checking | SessionStatus::Unknown(_) => None,
+        })
+    };
     Effect::new(move |_| {
-        let logged_in = status.get();
+        let logged_in = status();
         // Only for the screen still shown: a transition may already have moved on.
         if current_route().access() != access {
             return;
@@ -162,8 +164,8 @@ pub fn Gate(route: Route) -> AnyView {
     });
     // Re-rendered only when what is shown changes (not on every status change).
     let allowed = Memo::new(move |_| match access {
-        Access::LoggedIn => status.get() == Some(true),
-        _ => status.get() != Some(true),
+        Access::LoggedIn => status() == Some(true),
+        _ => status() != Some(true),
     });
     (move || {
         if allowed.get() {
@@ -188,13 +190,13 @@ pub fn after_login_target() -> String {
 
 /// S1: the left main menu with the Account entry and the language switch.
 #[component]
-fn MainMenu(route: Memo<Route>) -> impl IntoView {
+fn MainMenu(route: Signal<Route>) -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
-    let area = Memo::new(move |_| route.get().area());
+    let area = move || route.with(Route::area);
     // The Account entry closes the account panel when it is open, else opens it.
     let href = move || {
-        if area.get() == Area::Account {
+        if area() == Area::Account {
             Route::Map.href()
         } else {
             Route::Account.href()
@@ -204,10 +206,10 @@ fn MainMenu(route: Memo<Route>) -> impl IntoView {
         <nav class="main-menu" aria-label=move || i18n.t().menu_label>
             <a
                 class="main-menu__item"
-                class:main-menu__item--active=move || area.get() == Area::Account
+                class:main-menu__item--active=move || area() == Area::Account
                 id=move || if session.is_logged_in() { "se-logout-button" } else { "se-login-button" }
                 href=href
-                aria-current=move || (area.get() == Area::Account).then_some("page")
+                aria-current=move || (area() == Area::Account).then_some("page")
             >
                 <IconPerson/>
                 <span class="main-menu__text">
@@ -219,10 +221,10 @@ fn MainMenu(route: Memo<Route>) -> impl IntoView {
             </a>
             <a
                 class="main-menu__item"
-                class:main-menu__item--active=move || area.get() == Area::Settings
+                class:main-menu__item--active=move || area() == Area::Settings
                 id="se-main-menu-settings"
                 href=Route::Settings.href()
-                aria-current=move || (area.get() == Area::Settings).then_some("page")
+                aria-current=move || (area() == Area::Settings).then_some("page")
             >
                 <IconSettings/>
                 <span class="main-menu__text"><span class="main-menu__label">{move || i18n.t().menu_settings}</span></span>

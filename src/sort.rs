@@ -4,6 +4,10 @@
 //! WASM each time. Here the merge sort works on positions through a `dyn` comparator, so its code
 //! exists once; per element type only the final reordering is generic. O(n log n) comparisons,
 //! stable; 50 000 cloud versions sort in a few milliseconds.
+//!
+//! Measured (2026-12-02, release build, wasm-opt -Oz, brotli -q 11, wasm only): the four call
+//! sites on std's `sort_by`/`sort_by_key`/`sort` make the bundle 3,121 B larger (276,058 B
+//! against 272,937 B), about 1.1 %. With the bundle over its 250 KB budget that is kept.
 
 use std::cmp::Ordering;
 

@@ -19,12 +19,12 @@ const SUPPORT_MAILTO: &str = "mailto:support@osmand.net";
 #[component]
 pub fn PurchasePage() -> impl IntoView {
     let params = leptos_router::hooks::use_params_map();
-    let item = Memo::new(move |_| {
-        params
+    move || {
+        let item = params
             .with(|p| p.get(crate::routes::seg::ITEM))
-            .unwrap_or_default()
-    });
-    move || view! { <ItemPage item=item.get()/> }
+            .unwrap_or_default();
+        view! { <ItemPage item=item/> }
+    }
 }
 
 /// The details page of one item; an unknown item goes back to the list with a notice.
