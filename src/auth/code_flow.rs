@@ -4,6 +4,9 @@
 use leptos::prelude::*;
 use osmand_api::error::ApiError;
 
+use crate::call::Call;
+use crate::i18n::use_i18n;
+
 use crate::auth::rules::{
     looks_like_email, normalize_email, resend_wait_secs, CodeFailure, RegisterFailure,
 };
@@ -72,6 +75,30 @@ impl CodeFlow {
         self.resent_to.set(None);
         self.resending.set(true);
         Some(email)
+    }
+
+    /// The call both flows send codes with (`register`: a new account for sign-up, an existing
+    /// one for reset). Its answers land here; `on_first_sent` moves the flow to its code step.
+    pub fn code_call(
+        self,
+        new_account: bool,
+        code_field_id: &'static str,
+        on_first_sent: impl Fn() + 'static,
+    ) -> Call<String, String> {
+        let i18n = use_i18n();
+        Call::new(move |api, email: String| async move {
+            api.register(&email, i18n.locale_untracked().code(), new_account)
+                .await
+                .map(|()| email)
+        })
+        .on_ok(move |email: &String| {
+            if self.code_sent(Ok(email.clone()), code_field_id) {
+                on_first_sent();
+            }
+        })
+        .on_err(move |e| {
+            self.code_sent(Err(e.clone()), code_field_id);
+        })
     }
 
     /// Applies the answer of a code request. Returns `true` when a first send succeeded (the caller

@@ -62,19 +62,9 @@ pub fn CreateAccountPage(#[prop(optional)] state: Option<SignupState>) -> impl I
     let st = state.unwrap_or_default();
     st.flow.run();
 
-    let register = Call::new(move |api, email: String| async move {
-        api.register(&email, i18n.locale_untracked().code(), true)
-            .await
-            .map(|()| email)
-    })
-    .on_ok(move |email: &String| {
-        if st.flow.code_sent(Ok(email.clone()), "code") {
-            st.step.set(SignupStep::Code);
-        }
-    })
-    .on_err(move |e| {
-        st.flow.code_sent(Err(e.clone()), "code");
-    });
+    let register = st
+        .flow
+        .code_call(true, "code", move || st.step.set(SignupStep::Code));
     let validate = Call::new(move |api, (email, code): (String, String)| async move {
         api.validate_token(&email, &code).await
     })

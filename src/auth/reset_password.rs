@@ -66,19 +66,9 @@ pub fn ResetPasswordPage(#[prop(optional)] state: Option<ResetState>) -> impl In
     let st = state.unwrap_or_default();
     st.flow.run();
 
-    let request_code = Call::new(move |api, email: String| async move {
-        api.register(&email, i18n.locale_untracked().code(), false)
-            .await
-            .map(|()| email)
-    })
-    .on_ok(move |email: &String| {
-        if st.flow.code_sent(Ok(email.clone()), "reset-code") {
-            st.step.set(ResetStep::Code);
-        }
-    })
-    .on_err(move |e| {
-        st.flow.code_sent(Err(e.clone()), "reset-code");
-    });
+    let request_code = st
+        .flow
+        .code_call(false, "reset-code", move || st.step.set(ResetStep::Code));
     let save = Call::new(
         move |api, (email, password, code): (String, String, String)| async move {
             api.activate(&email, &password, &code, i18n.locale_untracked().code())

@@ -10,6 +10,7 @@ use crate::auth::rules::normalize_email;
 use crate::call::Call;
 use crate::components::field::{clear_on_edit, digits_only};
 use crate::components::{Dialog, ErrorBanner, InfoBanner, TextField};
+use crate::ctx::ApiClient;
 use crate::danger::rules::{check_change, field_of, Failure, Field, Problem};
 use crate::danger::strings::DangerStrings;
 use crate::errors::error_message;
@@ -124,29 +125,28 @@ impl ChangeCalls {
                 st.sent_to.set(Some(st.current.get_untracked()));
             })
             .on_err(move |e| fail(e, Field::OldCode, Field::General));
-        let submit_old = Call::new(move |api, (new, code): (String, String)| async move {
+        // Next and "Send a new code" on step 2 make the same request; they differ in what the
+        // dialog shows next.
+        let to_new = move |api: ApiClient, (new, code): (String, String)| async move {
             api.send_code_to_new_email(&new, &code, lang())
                 .await
                 .map(|()| new)
-        })
-        .on_ok(move |new: &String| {
-            st.busy.set(false);
-            st.new_email.set(new.clone());
-            st.sent_to.set(Some(new.clone()));
-            st.step.set(Step::New);
-            request_animation_frame(|| crate::browser::focus_id("change-new-code"));
-        })
-        .on_err(move |e| fail(e, Field::OldCode, Field::NewEmail));
-        let resend_new = Call::new(move |api, (new, code): (String, String)| async move {
-            api.send_code_to_new_email(&new, &code, lang())
-                .await
-                .map(|()| new)
-        })
-        .on_ok(move |new: &String| {
-            st.sending.set(false);
-            st.sent_to.set(Some(new.clone()));
-        })
-        .on_err(move |e| fail(e, Field::NewCode, Field::General));
+        };
+        let submit_old = Call::new(to_new)
+            .on_ok(move |new: &String| {
+                st.busy.set(false);
+                st.new_email.set(new.clone());
+                st.sent_to.set(Some(new.clone()));
+                st.step.set(Step::New);
+                request_animation_frame(|| crate::browser::focus_id("change-new-code"));
+            })
+            .on_err(move |e| fail(e, Field::OldCode, Field::NewEmail));
+        let resend_new = Call::new(to_new)
+            .on_ok(move |new: &String| {
+                st.sending.set(false);
+                st.sent_to.set(Some(new.clone()));
+            })
+            .on_err(move |e| fail(e, Field::NewCode, Field::General));
         let submit_new = Call::new(move |api, (new, code): (String, String)| async move {
             api.change_email(&new, &code, lang()).await
         })

@@ -20,14 +20,10 @@ pub fn SettingsPage() -> impl IntoView {
     let logged_in = Memo::new(move |_| session.is_logged_in());
     Effect::new(move |_| {
         if logged_in.get() {
-            pro.clear();
-            pro.dispatch(());
+            pro.reload();
         }
     });
-    let retry = Callback::new(move |_| {
-        pro.clear();
-        pro.dispatch(());
-    });
+    let retry = Callback::new(move |_| pro.reload());
     view! {
         <Panel title=Signal::derive(move || i18n.t().cloud.settings.to_string()) nav=PanelNav::Close(Route::Map.href())>
             {move || {
