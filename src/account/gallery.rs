@@ -7,6 +7,36 @@ use crate::account::backup::{BackupFormat, BackupTree, Download, Group, Selectio
 use crate::account::cloud::{CloudData, CloudInfo};
 use crate::account::download_dialog::DownloadDialog;
 use crate::gallery::Entry;
+use crate::gallery::Note;
+
+/// Designers' notes on this area's components (the gallery shows them beside the states).
+pub const NOTES: &[Note] = &[
+    Note {
+        component: "cloud-info",
+        about: "How much of the cloud is used, by what, and the backup download button.",
+        used_in: "Account → My data → OsmAnd Cloud (/map/account/cloud)",
+        reference: "S10 My data → OsmAnd Cloud",
+        ids: &[
+            "se-cloud-info",
+            "se-cloud-total-files",
+            "se-cloud-storage",
+            "se-download-backup",
+        ],
+    },
+    Note {
+        component: "download-backup",
+        about: "Choose what to back up, the format, then a download with byte progress.",
+        used_in: "OsmAnd Cloud → Download backup",
+        reference: "S11 Download backup dialog",
+        ids: &[
+            "se-download-backup-dialog",
+            "se-download-backup-btn",
+            "se-download-backup-progress",
+            "se-osf-backup",
+            "se-zip-backup",
+        ],
+    },
+];
 
 fn file(kind: &str, name: &str, size: i64) -> UserFile {
     UserFile {

@@ -7,6 +7,11 @@ use leptos::prelude::*;
 use crate::components::icons::IconClose;
 use crate::i18n::use_i18n;
 
+/// Provided around a subtree whose dialogs open in place (`show()`) rather than over the page:
+/// the gallery's sheets, where several states with an open dialog sit side by side.
+#[derive(Clone, Copy, Debug)]
+pub struct InPlace;
+
 /// A modal dialog with a title bar and a close button. Content is mounted only while open, so
 /// every opening starts fresh.
 #[component]
@@ -29,11 +34,16 @@ pub fn Dialog(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let node = NodeRef::<html::Dialog>::new();
+    let in_place = use_context::<InPlace>().is_some();
     Effect::new(move |_| {
         let want = open.get();
         if let Some(el) = node.get() {
             if want && !el.open() {
-                let _ = el.show_modal();
+                if in_place {
+                    el.show();
+                } else {
+                    let _ = el.show_modal();
+                }
             } else if !want && el.open() {
                 el.close();
             }

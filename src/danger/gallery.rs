@@ -6,6 +6,35 @@ use crate::danger::change_email::{ChangeEmailDialog, ChangeState, Step};
 use crate::danger::delete_account::{DeleteAccountForm, DeleteState};
 use crate::danger::rules::{Failure, Field};
 use crate::gallery::Entry;
+use crate::gallery::Note;
+
+/// Designers' notes on this area's components (the gallery shows them beside the states).
+pub const NOTES: &[Note] = &[
+    Note {
+        component: "danger-change-email",
+        about: "Change the e-mail: a code to the old address, then one to the new address.",
+        used_in: "Account → Change e-mail (dialog)",
+        reference: "S7 Change email",
+        ids: &[
+            "se-change-email-dialog",
+            "se-change-email-next",
+            "se-change-email-finish",
+            "se-change-email-error",
+        ],
+    },
+    Note {
+        component: "danger-delete-account",
+        about: "Delete the account and its cloud data after a code sent by e-mail.",
+        used_in: "Account → Delete account (/map/delete-account/)",
+        reference: "S9 Delete account",
+        ids: &[
+            "se-delete-account-dialog",
+            "se-delete-send-code",
+            "se-delete-account-btn",
+            "se-delete-account-error",
+        ],
+    },
+];
 
 const ME: &str = "demo@example.com";
 const NEW: &str = "new.address@example.org";

@@ -10,8 +10,72 @@ use crate::auth::rules::{CodeFailure, RegisterFailure};
 use crate::auth::{EmptyLogin, LoginFailure, LoginForm};
 use crate::components::panel::PanelNav;
 use crate::components::{ErrorBanner, InfoBanner, Panel};
+use crate::gallery::Note;
 use crate::i18n::use_i18n;
 use crate::routes::Route;
+
+/// Designers' notes on this file's components (the gallery shows them beside the states).
+pub const NOTES: &[Note] = &[
+    Note {
+        component: "login-form",
+        about: "E-mail and password login, with the field the server's error belongs to marked.",
+        used_in: "Account → Log in (/map/account/login)",
+        reference: "S3 Login",
+        ids: &[
+            "se-submit-login",
+            "se-login-error",
+            "se-forgot-password",
+            "se-login-create-account",
+        ],
+    },
+    Note {
+        component: "empty-login",
+        about: "The logged-out account panel: log in or create an account; session notices.",
+        used_in: "Account (/map/account/) when nobody is logged in",
+        reference: "S2 Account panel, logged out",
+        ids: &[
+            "se-empty-login-page",
+            "se-login-btn",
+            "se-create-account-btn",
+        ],
+    },
+    Note {
+        component: "account-home",
+        about: "The logged-in account panel: e-mail, My data, purchases, log out, danger zone.",
+        used_in: "Account (/map/account/) after login",
+        reference: "S6 Account panel, logged in",
+        ids: &[
+            "se-account-email",
+            "se-login-menu-osmand-cloud-item",
+            "se-login-menu-osmand-purchases",
+            "se-logout-btn",
+        ],
+    },
+    Note {
+        component: "create-account",
+        about: "Sign-up in three steps: e-mail, the code from the mail, a password.",
+        used_in: "Account → Create account (/map/account/create)",
+        reference: "S4 Create account",
+        ids: &[
+            "se-signup-continue",
+            "se-code-continue",
+            "se-create-account-submit",
+            "se-signup-error",
+        ],
+    },
+    Note {
+        component: "reset-password",
+        about: "Change or reset the password with a code sent by e-mail.",
+        used_in: "Log in → I don't have or forgot password (/map/account/reset-password)",
+        reference: "S5 Change or reset password",
+        ids: &[
+            "se-reset-continue",
+            "se-change-password",
+            "se-reset-result",
+            "se-reset-error",
+        ],
+    },
+];
 
 /// One named state of one component.
 #[derive(Clone, Copy)]
@@ -32,7 +96,7 @@ pub fn entries() -> Vec<Entry> {
     all
 }
 
-fn own_entries() -> Vec<Entry> {
+pub(super) fn own_entries() -> Vec<Entry> {
     vec![
         Entry {
             component: "login-form",

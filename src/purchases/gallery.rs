@@ -6,9 +6,39 @@ use osmand_api::models::{InAppPurchase, Subscription};
 
 use crate::components::{ErrorBanner, Spinner};
 use crate::gallery::Entry;
+use crate::gallery::Note;
 use crate::purchases::details::PurchaseDetails;
 use crate::purchases::list::PurchaseList;
 use crate::purchases::model::{Item, Purchases};
+
+/// Designers' notes on this area's components (the gallery shows them beside the states).
+pub const NOTES: &[Note] = &[
+    Note {
+        component: "purchase-list",
+        about: "Subscriptions and one-time purchases with their status; hide expired; help.",
+        used_in: "Account → Payments and purchases (/map/account/purchases/)",
+        reference: "S12 Purchases list",
+        ids: &[
+            "se-purchases-list",
+            "se-subs-item-<name>",
+            "se-inapp-item-<name>",
+            "se-purchases-hide-expired",
+            "se-empty-purchase-page",
+        ],
+    },
+    Note {
+        component: "purchase-details",
+        about: "One purchase: status, store, dates and how to manage it in its store.",
+        used_in: "Purchases → a purchase (/map/account/purchases/<item>)",
+        reference: "S13 Purchase details",
+        ids: &[
+            "se-purchase-info-status",
+            "se-purchase-info-store",
+            "se-purchase-info-expire-time",
+            "se-purchase-manage",
+        ],
+    },
+];
 
 /// The gallery's fixed "now" (2026-11-20 12:00 UTC, as the screenshots' clock).
 const NOW: i64 = 1_795_176_000_000;

@@ -5,6 +5,34 @@ use osmand_api::models::UserFile;
 
 use super::{Ask, CloudList, ListState, Load, Mode};
 use crate::gallery::Entry;
+use crate::gallery::Note;
+
+/// Designers' notes on this area's components (the gallery shows them beside the states).
+pub const NOTES: &[Note] = &[
+    Note {
+        component: "cloud-changes",
+        about: "Every stored version, newest first, by month: download, restore, delete a version.",
+        used_in: "Settings → OsmAnd Cloud → Changes (/map/settings/cloud/changes)",
+        reference: "S15 Changes",
+        ids: &[
+            "se-cloud-filter",
+            "se-cloud-changes-actions-<n>",
+            "se-empty-changes",
+            "se-cloud-undo",
+        ],
+    },
+    Note {
+        component: "cloud-trash",
+        about: "Deleted files: restore, download or delete for good; empty the trash.",
+        used_in: "Settings → OsmAnd Cloud → Trash (/map/settings/cloud/trash)",
+        reference: "S16 Trash",
+        ids: &[
+            "se-trash-actions-<n>",
+            "se-empty-trash-page",
+            "se-cloud-confirm",
+        ],
+    },
+];
 
 const NOW_ISH: i64 = 1_763_800_000_000;
 
