@@ -73,6 +73,8 @@ pub fn Shell() -> impl IntoView {
                 <RouteView path=at(MAP, ACCOUNT, RESET_PASSWORD, "") view=(|| side(Route::ResetPassword)) as Screen/>
                 <RouteView path=at(MAP, ACCOUNT, CLOUD, "") view=(|| side(Route::Cloud)) as Screen/>
                 <RouteView path=at(MAP, ACCOUNT, PURCHASES, "") view=(|| side(Route::Purchases)) as Screen/>
+                // Before `<item>`: the first matching route wins.
+                <RouteView path=at(MAP, ACCOUNT, PURCHASES, HELP) view=(|| side(Route::PurchasesHelp)) as Screen/>
                 <RouteView path=(StaticSegment(MAP), StaticSegment(ACCOUNT), StaticSegment(PURCHASES), ParamSegment(ITEM))
                     view=(|| side(Route::Purchase(String::new()))) as Screen/>
                 <RouteView path=at(MAP, DELETE_ACCOUNT, "", "") view=(|| side(Route::DeleteAccount)) as Screen/>
@@ -122,6 +124,7 @@ fn screen(route: &Route) -> AnyView {
         Route::ResetPassword => view! { <ResetPasswordPage/> }.into_any(),
         Route::Cloud => view! { <crate::account::CloudPage/> }.into_any(),
         Route::Purchases => view! { <crate::purchases::PurchasesPage/> }.into_any(),
+        Route::PurchasesHelp => view! { <crate::purchases::HelpPage/> }.into_any(),
         Route::Purchase(_) => view! { <crate::purchases::PurchasePage/> }.into_any(),
         Route::DeleteAccount => view! { <crate::danger::DeleteAccountPage/> }.into_any(),
         Route::Settings => view! { <crate::settings::SettingsPage/> }.into_any(),

@@ -194,7 +194,7 @@ fn demo_purchases(conn: &Connection, userid: i64, now: i64) -> ApiResult<()> {
             },
         )?;
     }
-    let inapps: [(&str, &str, i64, &str); 3] = [
+    let inapps: [(&str, &str, i64, &str); 4] = [
         (
             "FS-DEMO-0500",
             "net.osmand.fastspring.inapp.maps.plus",
@@ -211,6 +211,14 @@ fn demo_purchases(conn: &Connection, userid: i64, now: i64) -> ApiResult<()> {
             "GPA.1111-2222-3333-44444",
             "osmand_full_version_price",
             -800 * d,
+            "google",
+        ),
+        // The Topography (formerly Contour lines) plugin, bought in Google Play: an SKU the
+        // server has no catalog name for, so it is listed as "Other" (`getInAppName`).
+        (
+            "GPA.2222-3333-4444-55555",
+            "net.osmand.contourlines_plus",
+            -1200 * d,
             "google",
         ),
     ];

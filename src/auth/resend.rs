@@ -7,6 +7,7 @@ use crate::auth::rules::{mm_ss, RegisterFailure};
 use crate::components::{ErrorBanner, InfoBanner, TextField};
 use crate::errors::register_failure_text;
 use crate::i18n::{fill, use_i18n};
+use crate::purchases::help::{HelpLink, Topic};
 
 /// The resend section. `open` toggles it (the link is a real button, so keyboards reach it).
 #[component]
@@ -52,6 +53,10 @@ pub fn ResendHelp(
                     <li>{move || i18n.t().no_code_tip_delay}</li>
                     <li>{move || i18n.t().no_code_tip_filter}</li>
                 </ul>
+                // All the steps, in a new tab: this form keeps what the user has typed so far.
+                <p class="resend__more">
+                    <HelpLink topic=Topic::VerificationCode new_tab=true id="se-resend-help-link"/>
+                </p>
                 <TextField
                     id="resend-email"
                     label=Signal::derive(move || i18n.t().email.to_string())

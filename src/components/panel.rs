@@ -12,6 +12,9 @@ pub enum PanelNav {
     Close(String),
     /// Go back: a link to this href.
     Back(String),
+    /// Go back to a place that depends on state (the purchases help: the list when logged in,
+    /// else the account panel).
+    BackTo(Signal<String>),
 }
 
 /// The panel frame. The title is the panel's `<h1>`.
@@ -36,6 +39,10 @@ pub fn Panel(
         .into_any(),
         PanelNav::Back(href) => view! {
             <a class="icon-btn" href=href id=nav_id aria-label=move || i18n.t().back><IconBack/></a>
+        }
+        .into_any(),
+        PanelNav::BackTo(href) => view! {
+            <a class="icon-btn" href=move || href.get() id=nav_id aria-label=move || i18n.t().back><IconBack/></a>
         }
         .into_any(),
     };
