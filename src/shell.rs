@@ -242,9 +242,28 @@ fn MainMenu(route: Signal<Route>) -> impl IntoView {
 #[component]
 fn Waiting() -> impl IntoView {
     let i18n = use_i18n();
+    let session = use_session();
+    // A failed check says why and offers a retry (not a spinner that never ends).
+    let failure = Signal::derive(move || {
+        session.status.with(|s| match s {
+            SessionStatus::Unknown(e) => Some(format!(
+                "{} {}",
+                i18n.t().err_session_check,
+                crate::errors::error_message(e, i18n.t())
+            )),
+            _ => None,
+        })
+    });
     view! {
         <Panel title=Signal::derive(move || i18n.t().osmand_account.to_string()) nav=PanelNav::Close(Route::Map.href())>
-            <crate::components::Spinner label=Signal::derive(move || i18n.t().checking_session.to_string())/>
+            <Show when=move || failure.with(Option::is_none)>
+                <crate::components::Spinner label=Signal::derive(move || i18n.t().checking_session.to_string())/>
+            </Show>
+            <crate::components::ErrorBanner
+                message=failure
+                on_retry=Callback::new(move |_| session.request_check())
+                id="se-session-error"
+            />
         </Panel>
     }
 }
