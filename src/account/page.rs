@@ -25,7 +25,7 @@ pub fn AccountPanel() -> impl IntoView {
     let redirect = use_query_param("redirect");
     let login_link = Signal::derive(move || login_href(redirect.get().as_deref()));
 
-    move || {
+    let panel = move || {
         match session.status.get() {
         SessionStatus::Checking => view! {
             <Panel title=Signal::derive(move || i18n.t().osmand_account.to_string()) nav=PanelNav::Close(Route::Map.href())>
@@ -58,6 +58,11 @@ pub fn AccountPanel() -> impl IntoView {
             .into_any()
         }
     }
+    };
+    // A support login link's cancel link opens its dialog over whichever panel is shown.
+    view! {
+        {panel}
+        <crate::auth::cancel_link::CancelLinkFromUrl/>
     }
 }
 

@@ -21,7 +21,7 @@ pub struct Note {
 pub struct Area {
     pub name: &'static str,
     pub entries: Vec<Entry>,
-    pub notes: &'static [Note],
+    pub notes: Vec<Note>,
 }
 
 /// Every area, in the order the side list shows them.
@@ -29,28 +29,32 @@ pub fn areas() -> Vec<Area> {
     vec![
         Area {
             name: "Login and account home",
-            entries: super::entries::own_entries(),
-            notes: super::entries::NOTES,
+            entries: [
+                super::entries::own_entries(),
+                crate::auth::gallery::entries(),
+            ]
+            .concat(),
+            notes: [super::entries::NOTES, crate::auth::gallery::NOTES].concat(),
         },
         Area {
             name: "Account",
             entries: crate::account::gallery::entries(),
-            notes: crate::account::gallery::NOTES,
+            notes: crate::account::gallery::NOTES.to_vec(),
         },
         Area {
             name: "Purchases",
             entries: crate::purchases::gallery::entries(),
-            notes: crate::purchases::gallery::NOTES,
+            notes: crate::purchases::gallery::NOTES.to_vec(),
         },
         Area {
             name: "Cloud settings",
             entries: crate::settings::gallery::entries(),
-            notes: crate::settings::gallery::NOTES,
+            notes: crate::settings::gallery::NOTES.to_vec(),
         },
         Area {
             name: "Danger zone",
             entries: crate::danger::gallery::entries(),
-            notes: crate::danger::gallery::NOTES,
+            notes: crate::danger::gallery::NOTES.to_vec(),
         },
     ]
 }
@@ -296,7 +300,7 @@ mod tests {
                 );
                 assert!(!note.reference.is_empty(), "{}", c.name);
             }
-            for n in area.notes {
+            for n in &area.notes {
                 assert!(
                     area.entries.iter().any(|e| e.component == n.component),
                     "note for {} has no states in {}",
@@ -331,7 +335,7 @@ mod tests {
         let area = Area {
             name: "A",
             entries: vec![e("x", "1"), e("y", "1"), e("x", "2")],
-            notes: &[],
+            notes: Vec::new(),
         };
         let cs = components(&area);
         assert_eq!(cs.len(), 2);

@@ -134,4 +134,5 @@ pub static EN: Strings = Strings {
     cloud: &crate::settings::strings::EN,
     danger: &crate::danger::strings::EN,
     purchases: &crate::purchases::strings::EN,
+    link: &crate::auth::link_strings::EN,
 };

@@ -276,6 +276,7 @@ pub struct Strings {
     pub cloud: &'static crate::settings::strings::CloudStrings,
     pub danger: &'static crate::danger::strings::DangerStrings,
     pub purchases: &'static crate::purchases::strings::PurchaseStrings,
+    pub link: &'static crate::auth::link_strings::LinkStrings,
 }
 
 #[cfg(test)]

@@ -134,4 +134,5 @@ pub static NL: Strings = Strings {
     cloud: &crate::settings::strings::NL,
     danger: &crate::danger::strings::NL,
     purchases: &crate::purchases::strings::NL,
+    link: &crate::auth::link_strings::NL,
 };
