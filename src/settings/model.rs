@@ -218,12 +218,30 @@ pub fn group(items: &[Item], filter: &Filter) -> Vec<Row> {
     rows
 }
 
-/// Distinct types, sorted, for the type select.
-pub fn types_of(items: &[Item]) -> Vec<String> {
-    let mut t: Vec<String> = items.iter().map(|i| i.file.r#type.clone()).collect();
-    crate::sort::sort_by(&mut t, |a, b| a.cmp(b));
-    t.dedup();
-    t
+/// The type filter's choices for the listed `items`: each server type present once, named as
+/// in the backup dialog (in the language of `s`), sorted by that name.
+pub fn type_choices(
+    items: &[Item],
+    s: &crate::account::strings::AccountStrings,
+) -> Vec<(String, String)> {
+    let mut kinds: Vec<&str> = items.iter().map(|i| i.file.r#type.as_str()).collect();
+    crate::sort::sort_by(&mut kinds, |a, b| a.cmp(b));
+    kinds.dedup();
+    let mut out: Vec<(String, String)> = kinds
+        .into_iter()
+        .map(|k| (k.to_string(), type_label(k, s)))
+        .collect();
+    crate::sort::sort_by(&mut out, |a, b| a.1.cmp(&b.1));
+    out
+}
+
+/// A server type's name: the backup dialog's (`GPX` → "Tracks"); plain `FILE` rows are resources.
+pub fn type_label(kind: &str, s: &crate::account::strings::AccountStrings) -> String {
+    if kind.eq_ignore_ascii_case("FILE") {
+        s.group_resources.to_string()
+    } else {
+        crate::account::strings::type_name(kind, s)
+    }
 }
 
 /// The index range of rows to render for a scroll position.
@@ -352,7 +370,31 @@ mod tests {
             }
         )
         .is_empty());
-        assert_eq!(types_of(&items), vec!["FAVOURITES", "GPX"]);
+        let en = crate::i18n::Locale::En.strings().account;
+        let nl = crate::i18n::Locale::Nl.strings().account;
+        assert_eq!(
+            type_choices(&items, en),
+            [
+                ("FAVOURITES".to_string(), "Favourites".to_string()),
+                ("GPX".to_string(), "Tracks".to_string())
+            ]
+        );
+        assert_eq!(type_choices(&items, nl)[0].1, "Favorieten");
+        assert_eq!(type_label("FILE", en), "Resources");
+        assert_eq!(type_label("MAP_SOURCES", en), en.type_map_sources);
+        // Only types present in the list offered (Trash lists only its tombstones).
+        assert_eq!(type_choices(&trash_items(&items), en), []);
+        let mixed = build_items(
+            vec![
+                f("GPX", "x.gpx", JAN_2025, true, None),
+                f("MAP_SOURCES", "OpenTopoMap", MAR_2025, false, None),
+            ],
+            |_| 0,
+        );
+        assert_eq!(
+            type_choices(&trash_items(&mixed), nl),
+            [("GPX".to_string(), "Tracks".to_string())]
+        );
     }
 
     #[test]
