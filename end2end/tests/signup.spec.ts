@@ -61,6 +61,20 @@ test('bad addresses: invalid, already registered, and very long', async ({ page 
   await expect(page.locator('#se-code-intro')).toContainText(long);
 });
 
+test('"Log in" after an already registered address opens the login form with that address', async ({ page }) => {
+  await page.goto('/map/account/');
+  await page.evaluate(() => localStorage.setItem('osmand-account.last-email', 'remembered@example.com'));
+  await page.goto('/map/account/create');
+  await expect(page.getByLabel('Email')).toHaveValue('');
+  await page.getByLabel('Email').fill(DEMO.email);
+  await page.getByLabel('Email').press('Enter');
+  await expect(page.locator('#signup-email-error')).toContainText('already exists');
+  await page.locator('#se-signup-login').click();
+  await expect(page.getByRole('heading', { name: 'Login' })).toBeVisible();
+  await expect(page.getByLabel('Email')).toHaveValue(DEMO.email);
+  await expect(page.getByLabel('Password', { exact: true })).toBeFocused();
+});
+
 test('wrong codes: one is forgiven, the fourth kills even the right code', async ({ page, request }) => {
   const email = uniqueEmail('codes');
   await page.goto('/map/account/create');

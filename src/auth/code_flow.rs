@@ -151,6 +151,7 @@ impl CodeFlow {
             }
         });
         crate::components::field::digits_only(code);
+        crate::session::carry_email(email);
     }
 
     /// Editing the address clears its error (call from the e-mail step).

@@ -37,11 +37,13 @@ pub struct SignupState {
 }
 
 impl SignupState {
-    /// A fresh sign-up at the e-mail step.
+    /// A fresh sign-up at the e-mail step, with the address typed on the form the user came from.
     pub fn new() -> Self {
         Self {
             step: RwSignal::new(SignupStep::Email),
-            flow: CodeFlow::new(String::new()),
+            flow: CodeFlow::new(crate::session::form_email(
+                crate::session::EmailForm::SignUp,
+            )),
             password: RwSignal::new(String::new()),
             confirm: RwSignal::new(String::new()),
         }

@@ -40,12 +40,11 @@ pub struct ResetState {
 }
 
 impl ResetState {
-    /// A fresh reset at the e-mail step, pre-filled with the last used address.
+    /// A fresh reset at the e-mail step, with the address typed on the form the user came from.
     pub fn new() -> Self {
-        let last = crate::session::remembered_email();
         Self {
             step: RwSignal::new(ResetStep::Email),
-            flow: CodeFlow::new(last.unwrap_or_default()),
+            flow: CodeFlow::new(crate::session::form_email(crate::session::EmailForm::Reset)),
             password: RwSignal::new(String::new()),
             confirm: RwSignal::new(String::new()),
             failed_with: RwSignal::new(None),
