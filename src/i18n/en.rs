@@ -68,6 +68,7 @@ pub static EN: Strings = Strings {
     err_too_many_codes: "Too many codes were requested from your network today. Please try again later.",
     err_invalid_code: "Invalid or expired code.",
     err_invalid_code_hint: "Check the code in the newest e-mail. After several wrong tries a code stops working: then ask for a new one.",
+    err_code_used_up: "This code no longer works: it was entered wrongly too many times, or it is older than 24 hours. Use “Resend code” below to get a new one.",
     err_password_short: "Password must be at least 8 characters long.",
     err_password_mismatch: "The passwords don’t match. Type the same password twice.",
     reset_title: "Change or reset password",
@@ -133,5 +134,6 @@ pub static EN: Strings = Strings {
     account: &crate::account::strings::EN,
     cloud: &crate::settings::strings::EN,
     danger: &crate::danger::strings::EN,
+    server: &crate::errors::strings::EN,
     purchases: &crate::purchases::strings::EN,
 };

@@ -68,6 +68,7 @@ pub static NL: Strings = Strings {
     err_too_many_codes: "Er zijn vandaag te veel codes aangevraagd vanaf uw netwerk. Probeer het later opnieuw.",
     err_invalid_code: "Ongeldige of verlopen code.",
     err_invalid_code_hint: "Controleer de code in de nieuwste e-mail. Na een paar foute pogingen werkt een code niet meer: vraag dan een nieuwe aan.",
+    err_code_used_up: "Deze code werkt niet meer: er is te vaak een verkeerde code ingevuld, of de code is ouder dan 24 uur. Vraag hieronder met ‘Code opnieuw sturen’ een nieuwe code aan.",
     err_password_short: "Het wachtwoord moet minstens 8 tekens lang zijn.",
     err_password_mismatch: "De wachtwoorden komen niet overeen. Typ twee keer hetzelfde wachtwoord.",
     reset_title: "Wachtwoord wijzigen of herstellen",
@@ -133,5 +134,6 @@ pub static NL: Strings = Strings {
     account: &crate::account::strings::NL,
     cloud: &crate::settings::strings::NL,
     danger: &crate::danger::strings::NL,
+    server: &crate::errors::strings::NL,
     purchases: &crate::purchases::strings::NL,
 };
