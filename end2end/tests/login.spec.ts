@@ -56,7 +56,7 @@ test('an unknown e-mail is reported with a create-account shortcut', async ({ pa
   await page.getByLabel('Email').fill('nobody-here@example.com');
   await page.getByLabel('Password', { exact: true }).fill('whatever-123');
   await page.getByRole('button', { name: 'Continue' }).click();
-  await expect(page.locator('#username-error')).toHaveText('There is no OsmAnd Cloud account with this e-mail address.');
+  await expect(page.locator('#username-error')).toHaveText('There is no OsmAnd Cloud account with this email address.');
   await expect(page.locator('#se-login-create-account')).toBeVisible();
   await page.getByLabel('Email').fill('nobody-here@example.co');
   await expect(page.locator('#username-error')).toBeEmpty();
@@ -153,6 +153,6 @@ test('"Create account" after an unknown address opens sign-up with that address'
   await page.getByLabel('Password', { exact: true }).fill('whatever-123');
   await page.getByRole('button', { name: 'Continue' }).click();
   await page.locator('#se-login-create-account').click();
-  await expect(page.getByRole('heading', { name: 'Create account' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Create new account' })).toBeVisible();
   await expect(page.getByLabel('Email')).toHaveValue('nobody-yet@example.com');
 });

@@ -216,6 +216,8 @@ pub struct Strings {
     pub err_invalid_code_hint: &'static str,
     pub err_code_used_up: &'static str,
     pub err_password_short: &'static str,
+    /// Live: how many characters a new password still lacks.
+    pub err_password_missing: Plural,
     pub err_password_mismatch: &'static str,
     pub reset_title: &'static str,
     pub reset_intro: &'static str,

@@ -106,6 +106,42 @@ pub fn is_map_file(file: &UserFile) -> bool {
             .any(|e| name.ends_with(e))
 }
 
+/// The letter on a row's type icon. Each type the lists show has its own (tracks T, favourites F,
+/// maps M, other resources R, general settings G, …), so two kinds never share one.
+pub fn type_letter(file: &UserFile) -> &'static str {
+    match file.r#type.as_str() {
+        "GPX" => "T",
+        "FAVOURITES" => "F",
+        "FILE" if is_map_file(file) => "M",
+        "FILE" => "R",
+        "MAP_SOURCES" => "O",
+        "GLOBAL" => "G",
+        "PROFILE" => "P",
+        "QUICK_ACTIONS" => "Q",
+        "OSM_EDITS" => "E",
+        "OSM_NOTES" => "N",
+        "SEARCH_HISTORY" => "H",
+        "AVOID_ROADS" => "A",
+        "POI_UI_FILTERS" => "U",
+        "ACTIVE_MARKERS" | "HISTORY_MARKERS" => "K",
+        "ITINERARY_GROUPS" => "I",
+        "COLOR_DATA" => "C",
+        "ONLINE_ROUTING_ENGINES" => "W",
+        "TERRAIN_DATA" => "D",
+        _ => "•",
+    }
+}
+
+/// Whether a deleted version (Changes) was already restored: the same file has a newer version.
+/// `items` are newest first, so only the ones before it are looked at.
+pub fn already_restored(items: &[Item], file: &UserFile) -> bool {
+    file.is_tombstone()
+        && items
+            .iter()
+            .take_while(|it| it.file.updatetimems > file.updatetimems)
+            .any(|it| it.file.r#type == file.r#type && it.file.name == file.name)
+}
+
 /// The file name without folders, for saving a download.
 pub fn save_name(name: &str) -> String {
     let base = name.rsplit('/').next().unwrap_or(name);
@@ -335,6 +371,62 @@ mod tests {
         );
         assert_eq!(items[0].name, "c.gpx");
         assert_eq!(items[0].kind, ChangeKind::Deleted);
+    }
+
+    #[test]
+    fn type_letters_do_not_collide() {
+        let kinds = [
+            ("GPX", "a.gpx"),
+            ("FAVOURITES", "favorites.gpx"),
+            ("FILE", "Luxembourg_europe.obf"),
+            ("FILE", "rendering/Topo-dark.render.xml"),
+            ("MAP_SOURCES", "OpenTopoMap"),
+            ("GLOBAL", "general_settings.json"),
+            ("PROFILE", "car.json"),
+            ("QUICK_ACTIONS", "quick_actions.json"),
+            ("OSM_EDITS", "edits.osc"),
+            ("OSM_NOTES", "notes.osc"),
+            ("SEARCH_HISTORY", "history.json"),
+            ("AVOID_ROADS", "roads.json"),
+        ];
+        let letters: Vec<&str> = kinds
+            .iter()
+            .map(|(k, n)| type_letter(&f(k, n, JAN_2025, false, None)))
+            .collect();
+        let mut unique = letters.clone();
+        unique.sort_unstable();
+        unique.dedup();
+        assert_eq!(unique.len(), letters.len(), "{letters:?}");
+    }
+
+    #[test]
+    fn a_deletion_with_a_newer_version_was_already_restored() {
+        let items = build_items(
+            vec![
+                f("GPX", "back.gpx", 1, false, None),
+                f("GPX", "back.gpx", 2, true, None),
+                f("GPX", "back.gpx", 3, false, None),
+                f("GPX", "gone.gpx", 2, true, None),
+                f("FAVOURITES", "gone.gpx", 5, false, None),
+            ],
+            |_| 0,
+        );
+        let find = |name: &str, t: i64| {
+            items
+                .iter()
+                .find(|i| i.file.name == name && i.file.updatetimems == t)
+                .map(|i| i.file.clone())
+                .unwrap()
+        };
+        assert!(already_restored(&items, &find("back.gpx", 2)));
+        assert!(
+            !already_restored(&items, &find("gone.gpx", 2)),
+            "another type"
+        );
+        assert!(
+            !already_restored(&items, &find("back.gpx", 3)),
+            "not a deletion"
+        );
     }
 
     #[test]
