@@ -462,6 +462,10 @@ fn profile_json(mode: &str, speed: f64, version: u32) -> String {
     .to_string()
 }
 
+/// How long the real server keeps a deleted file in the trash: its `delete-old-trash` operation
+/// deletes every file whose newest version is a tombstone older than this (31 days).
+pub const TRASH_KEPT_MS: i64 = 31 * DAY_MS;
+
 /// The demo account's devices and ~14 months of file history.
 pub fn demo_files(conn: &Connection, userid: i64, web: i64, now: i64) -> ApiResult<()> {
     let s = Seeder { conn, userid, now };
@@ -475,6 +479,9 @@ pub fn demo_files(conn: &Connection, userid: i64, web: i64, now: i64) -> ApiResu
     let pixel = s.device("8d2e6f1a9c3b7d05", "Google", "Pixel 8", 200.0)?;
 
     // Tracks: edited over time, a `.gpx.info` companion, one deleted and restored, two in trash.
+    // Everything in the trash was deleted within the last month: the real server's
+    // `delete-old-trash` operation (OsmAnd-tools `DeleteOldFilesOperation`) removes files deleted
+    // more than 31 days ago for good, with all their versions (see [`TRASH_KEPT_MS`]).
     let hike = "Alps/Hike to Lake Oeschinen.gpx";
     s.track(hike, 418.0, samsung, 8, false)?;
     s.track(hike, 300.0, web, 9, true)?;
@@ -494,10 +501,10 @@ pub fn demo_files(conn: &Connection, userid: i64, web: i64, now: i64) -> ApiResu
     s.tombstone("GPX", "Bike/Commute to work.gpx", 240.0, iphone)?;
     s.track("Bike/Commute to work.gpx", 235.0, web, 5, false)?;
     s.track("Canal walk.gpx", 380.0, samsung, 4, false)?;
-    s.tombstone("GPX", "Canal walk.gpx", 30.0, web)?;
+    s.tombstone("GPX", "Canal walk.gpx", 24.0, web)?;
     s.track("Old trip.gpx", 410.0, samsung, 5, false)?;
     s.track("Old trip.gpx", 395.0, samsung, 6, true)?;
-    s.tombstone("GPX", "Old trip.gpx", 150.0, pixel)?;
+    s.tombstone("GPX", "Old trip.gpx", 11.0, pixel)?;
 
     // Favourites: the main file in four versions, a group file, a deleted group file.
     s.favourites("favorites.gpx", FAV_V1, 425.0, samsung, false)?;

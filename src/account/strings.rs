@@ -141,20 +141,20 @@ pub(crate) static EN: AccountStrings = AccountStrings {
 };
 
 pub(crate) static NL: AccountStrings = AccountStrings {
-    usage_title: "Waar de ruimte naartoe gaat",
+    usage_title: "Wat neemt de ruimte in?",
     usage_legend: "{kind}: {size} ({percent})",
     kind_tracks: "Tracks",
     kind_favourites: "Favorieten",
     kind_settings: "Instellingen",
     kind_maps: "Kaarten",
     kind_other: "Overig",
-    no_files: "Nog geen bestanden in OsmAnd Cloud. Zet OsmAnd Cloud aan in de app om je gegevens te bewaren.",
+    no_files: "Nog geen bestanden in OsmAnd Cloud. Zet OsmAnd Cloud aan in de app om uw gegevens te bewaren.",
     download_all: "Alles downloaden",
     dialog_title: "Kies de gegevens om te exporteren",
-    dialog_intro: "Kies wat er in het back-upbestand komt. Kaarten blijven weg tenzij je ze toevoegt: ze zijn groot en je kunt ze in de app opnieuw downloaden.",
-    group_my_places: "Mijn plekken",
+    dialog_intro: "Kies wat er in het back-upbestand komt. Kaarten gaan alleen mee als u ze aanvinkt: ze zijn groot en u kunt ze in de app altijd opnieuw downloaden.",
+    group_my_places: "Mijn plaatsen",
     group_settings: "Instellingen",
-    group_resources: "Bronnen",
+    group_resources: "Resources",
     group_maps: "Kaarten",
     show_types: "Toon de soorten in {group}",
     files: Plural {
@@ -163,7 +163,7 @@ pub(crate) static NL: AccountStrings = AccountStrings {
     },
     format: "Formaat",
     format_osf_hint: "OSF: opent in OsmAnd en zet alles in één keer terug.",
-    format_zip_hint: "ZIP: gewone mappen die je op elke computer kunt openen.",
+    format_zip_hint: "ZIP: gewone mappen die u op elke computer kunt openen.",
     estimate_short: "Duurt minder dan een minuut.",
     estimate_minutes: Plural {
         one: "Duurt ongeveer {n} minuut.",
@@ -171,7 +171,7 @@ pub(crate) static NL: AccountStrings = AccountStrings {
     },
     download_button: "Back-up downloaden ({size})",
     nothing_selected: "Kies minstens één categorie om te downloaden.",
-    preparing: "De server pakt je bestanden in…",
+    preparing: "De server zet uw bestanden klaar…",
     received_of: "{received} van {total}",
     received: "{received} ontvangen",
     cancel_download: "Download annuleren",

@@ -155,6 +155,7 @@ pub fn DeleteAccountForm(
     });
     view! {
         <div class="danger" id="se-delete-account-dialog">
+            <h2 class="danger__title" id="se-delete-account-sure">{move || i18n.t().danger.delete_sure}</h2>
             <p class="danger__intro">{move || i18n.t().danger.delete_intro}</p>
             <ul class="danger__list">
                 <li>{move || i18n.t().danger.delete_files}</li>

@@ -46,6 +46,18 @@ fn failure(field: Field, text: &str) -> Option<Failure> {
     })
 }
 
+/// What the page shows when the server refuses with `text` (through the one error mapping).
+fn refused(field: Field, text: &str) -> Option<Failure> {
+    let err = osmand_api::error::ApiError::Rejected {
+        status: 400,
+        text: text.into(),
+    };
+    failure(
+        field,
+        &crate::errors::error_message(&err, crate::i18n::Locale::En.strings()),
+    )
+}
+
 fn change(setup: fn(&ChangeState)) -> AnyView {
     let st = ChangeState::new(ME.into());
     setup(&st);
@@ -94,7 +106,7 @@ pub fn entries() -> Vec<Entry> {
                     st.sent_to.set(Some(ME.into()));
                     st.old_code.set("1111".into());
                     st.new_email.set(NEW.into());
-                    st.failure.set(failure(
+                    st.failure.set(refused(
                         Field::OldCode,
                         "Token is not valid or expired (24h)",
                     ));
@@ -109,7 +121,7 @@ pub fn entries() -> Vec<Entry> {
                     st.sent_to.set(Some(ME.into()));
                     st.old_code.set("4821".into());
                     st.new_email.set("start@example.com".into());
-                    st.failure.set(failure(
+                    st.failure.set(refused(
                         Field::NewEmail,
                         "User was already registered with such email",
                     ));
@@ -140,7 +152,7 @@ pub fn entries() -> Vec<Entry> {
                 change(|st| {
                     step_new(st);
                     st.new_code.set("0000".into());
-                    st.failure.set(failure(
+                    st.failure.set(refused(
                         Field::NewCode,
                         "Token is not valid or expired (24h)",
                     ));
@@ -156,7 +168,7 @@ pub fn entries() -> Vec<Entry> {
                     st.new_code.set("5930".into());
                     st.failure.set(failure(
                         Field::General,
-                        "The OsmAnd server can’t be reached. Check your internet connection and try again.",
+                        crate::i18n::Locale::En.strings().err_network,
                     ));
                 })
             },
@@ -189,8 +201,10 @@ pub fn entries() -> Vec<Entry> {
                     st.sent.set(true);
                     st.typed.set("someone@example.com".into());
                     st.code.set("1234".into());
-                    st.failure
-                        .set(failure(Field::Email, "Email does not match"));
+                    st.failure.set(failure(
+                        Field::Email,
+                        crate::i18n::Locale::En.strings().danger.email_mismatch,
+                    ));
                 })
             },
         },
@@ -202,7 +216,7 @@ pub fn entries() -> Vec<Entry> {
                     st.sent.set(true);
                     st.typed.set(ME.into());
                     st.code.set("9999".into());
-                    st.failure.set(failure(
+                    st.failure.set(refused(
                         Field::Code,
                         "Token is not valid or expired (24h), or password is not valid",
                     ));

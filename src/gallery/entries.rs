@@ -251,6 +251,18 @@ pub(super) fn own_entries() -> Vec<Entry> {
         },
         Entry {
             component: "create-account",
+            state: "code-used-up",
+            render: || {
+                signup(|s| {
+                    code_step(s);
+                    s.flow.code.set("1234".into());
+                    s.flow.resend_open.set(true);
+                    s.flow.code_failure.set(Some(CodeFailure::CodeUsedUp));
+                })
+            },
+        },
+        Entry {
+            component: "create-account",
             state: "code-resend-wait",
             render: || {
                 signup(|s| {
@@ -394,6 +406,21 @@ pub(super) fn own_entries() -> Vec<Entry> {
                     s.password.set("long-enough-1".into());
                     s.confirm.set("long-enough-1".into());
                     s.flow.code_failure.set(Some(CodeFailure::InvalidCode));
+                })
+            },
+        },
+        Entry {
+            component: "reset-password",
+            state: "code-used-up",
+            render: || {
+                reset(|s| {
+                    s.flow.email.set("ada@example.com".into());
+                    s.step.set(ResetStep::Code);
+                    s.flow.code.set("1234".into());
+                    s.password.set("long-enough-1".into());
+                    s.confirm.set("long-enough-1".into());
+                    s.flow.resend_open.set(true);
+                    s.flow.code_failure.set(Some(CodeFailure::CodeUsedUp));
                 })
             },
         },

@@ -14,6 +14,16 @@ use crate::purchases::model::{
 };
 use crate::routes::Route;
 
+/// The store as the user reads it: the server's names are brand names, except its fallback
+/// `Other`, which is a word and gets translated.
+pub fn store_name(label: &str, s: &crate::purchases::strings::PurchaseStrings) -> String {
+    if label.trim() == "Other" {
+        s.store_other.to_string()
+    } else {
+        label.to_string()
+    }
+}
+
 /// Support's address, for purchases without a store page.
 const SUPPORT_MAILTO: &str = "mailto:support@osmand.net";
 
@@ -186,7 +196,10 @@ pub fn PurchaseDetails(data: Purchases, item: Item, now_ms: i64) -> impl IntoVie
                     </div>
                     <div class="pdetails__row">
                         <dt>{move || i18n.t().purchases.purchased_on}</dt>
-                        <dd id="se-purchase-info-store">{rows.store_label.clone()}</dd>
+                        <dd id="se-purchase-info-store">{
+                            let label = rows.store_label.clone();
+                            move || store_name(&label, i18n.t().purchases)
+                        }</dd>
                     </div>
                     <div class="pdetails__row">
                         <dt>{move || i18n.t().purchases.status}</dt>
@@ -313,5 +326,13 @@ mod tests {
         assert_eq!(label(Item::Sub(3), Locale::Nl), "Verlopen op");
         assert_eq!(label(Item::InApp(0), Locale::En), "Purchased");
         assert_eq!(label(Item::Free, Locale::En), "Purchased");
+    }
+
+    #[test]
+    fn the_fallback_store_name_is_translated_brand_names_are_not() {
+        let nl = Locale::Nl.strings().purchases;
+        assert_eq!(store_name("Other", nl), "Een andere winkel");
+        assert_eq!(store_name("Google Play", nl), "Google Play");
+        assert_eq!(store_name("Other", Locale::En.strings().purchases), "Other");
     }
 }

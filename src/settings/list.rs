@@ -152,7 +152,8 @@ pub fn CloudList(
         };
         Arc::new(model::group(&shown.get(), &filter))
     });
-    let types = Memo::new(move |_| model::types_of(&state.items.get()));
+    // Only the types of the rows this page lists, by the names the backup dialog uses.
+    let types = Memo::new(move |_| model::type_choices(&shown.get(), i18n.t().account));
     let viewport = RwSignal::new(640.0_f64);
     let list_ref = NodeRef::<leptos::html::Div>::new();
     let on_scroll = move |_| {
@@ -249,9 +250,9 @@ pub fn CloudList(
                         aria-label=move || i18n.t().cloud.filter_type
                         on:change=move |ev| state.filter_kind.set(event_target_value(&ev))>
                         <option value="">{move || i18n.t().cloud.all_types}</option>
-                        {move || types.get().into_iter().map(|t| {
-                            let selected = state.filter_kind.get_untracked() == t;
-                            view! { <option value=t.clone() selected=selected>{t.clone()}</option> }
+                        {move || types.get().into_iter().map(|(key, name)| {
+                            let selected = state.filter_kind.get_untracked() == key;
+                            view! { <option value=key selected=selected>{name}</option> }
                         }).collect_view()}
                     </select>
                 </div>

@@ -106,6 +106,42 @@ pub fn is_map_file(file: &UserFile) -> bool {
             .any(|e| name.ends_with(e))
 }
 
+/// The letter on a row's type icon. Each type the lists show has its own (tracks T, favourites F,
+/// maps M, other resources R, general settings G, …), so two kinds never share one.
+pub fn type_letter(file: &UserFile) -> &'static str {
+    match file.r#type.as_str() {
+        "GPX" => "T",
+        "FAVOURITES" => "F",
+        "FILE" if is_map_file(file) => "M",
+        "FILE" => "R",
+        "MAP_SOURCES" => "O",
+        "GLOBAL" => "G",
+        "PROFILE" => "P",
+        "QUICK_ACTIONS" => "Q",
+        "OSM_EDITS" => "E",
+        "OSM_NOTES" => "N",
+        "SEARCH_HISTORY" => "H",
+        "AVOID_ROADS" => "A",
+        "POI_UI_FILTERS" => "U",
+        "ACTIVE_MARKERS" | "HISTORY_MARKERS" => "K",
+        "ITINERARY_GROUPS" => "I",
+        "COLOR_DATA" => "C",
+        "ONLINE_ROUTING_ENGINES" => "W",
+        "TERRAIN_DATA" => "D",
+        _ => "•",
+    }
+}
+
+/// Whether a deleted version (Changes) was already restored: the same file has a newer version.
+/// `items` are newest first, so only the ones before it are looked at.
+pub fn already_restored(items: &[Item], file: &UserFile) -> bool {
+    file.is_tombstone()
+        && items
+            .iter()
+            .take_while(|it| it.file.updatetimems > file.updatetimems)
+            .any(|it| it.file.r#type == file.r#type && it.file.name == file.name)
+}
+
 /// The file name without folders, for saving a download.
 pub fn save_name(name: &str) -> String {
     let base = name.rsplit('/').next().unwrap_or(name);
@@ -218,12 +254,30 @@ pub fn group(items: &[Item], filter: &Filter) -> Vec<Row> {
     rows
 }
 
-/// Distinct types, sorted, for the type select.
-pub fn types_of(items: &[Item]) -> Vec<String> {
-    let mut t: Vec<String> = items.iter().map(|i| i.file.r#type.clone()).collect();
-    crate::sort::sort_by(&mut t, |a, b| a.cmp(b));
-    t.dedup();
-    t
+/// The type filter's choices for the listed `items`: each server type present once, named as
+/// in the backup dialog (in the language of `s`), sorted by that name.
+pub fn type_choices(
+    items: &[Item],
+    s: &crate::account::strings::AccountStrings,
+) -> Vec<(String, String)> {
+    let mut kinds: Vec<&str> = items.iter().map(|i| i.file.r#type.as_str()).collect();
+    crate::sort::sort_by(&mut kinds, |a, b| a.cmp(b));
+    kinds.dedup();
+    let mut out: Vec<(String, String)> = kinds
+        .into_iter()
+        .map(|k| (k.to_string(), type_label(k, s)))
+        .collect();
+    crate::sort::sort_by(&mut out, |a, b| a.1.cmp(&b.1));
+    out
+}
+
+/// A server type's name: the backup dialog's (`GPX` → "Tracks"); plain `FILE` rows are resources.
+pub fn type_label(kind: &str, s: &crate::account::strings::AccountStrings) -> String {
+    if kind.eq_ignore_ascii_case("FILE") {
+        s.group_resources.to_string()
+    } else {
+        crate::account::strings::type_name(kind, s)
+    }
 }
 
 /// The index range of rows to render for a scroll position.
@@ -320,6 +374,62 @@ mod tests {
     }
 
     #[test]
+    fn type_letters_do_not_collide() {
+        let kinds = [
+            ("GPX", "a.gpx"),
+            ("FAVOURITES", "favorites.gpx"),
+            ("FILE", "Luxembourg_europe.obf"),
+            ("FILE", "rendering/Topo-dark.render.xml"),
+            ("MAP_SOURCES", "OpenTopoMap"),
+            ("GLOBAL", "general_settings.json"),
+            ("PROFILE", "car.json"),
+            ("QUICK_ACTIONS", "quick_actions.json"),
+            ("OSM_EDITS", "edits.osc"),
+            ("OSM_NOTES", "notes.osc"),
+            ("SEARCH_HISTORY", "history.json"),
+            ("AVOID_ROADS", "roads.json"),
+        ];
+        let letters: Vec<&str> = kinds
+            .iter()
+            .map(|(k, n)| type_letter(&f(k, n, JAN_2025, false, None)))
+            .collect();
+        let mut unique = letters.clone();
+        unique.sort_unstable();
+        unique.dedup();
+        assert_eq!(unique.len(), letters.len(), "{letters:?}");
+    }
+
+    #[test]
+    fn a_deletion_with_a_newer_version_was_already_restored() {
+        let items = build_items(
+            vec![
+                f("GPX", "back.gpx", 1, false, None),
+                f("GPX", "back.gpx", 2, true, None),
+                f("GPX", "back.gpx", 3, false, None),
+                f("GPX", "gone.gpx", 2, true, None),
+                f("FAVOURITES", "gone.gpx", 5, false, None),
+            ],
+            |_| 0,
+        );
+        let find = |name: &str, t: i64| {
+            items
+                .iter()
+                .find(|i| i.file.name == name && i.file.updatetimems == t)
+                .map(|i| i.file.clone())
+                .unwrap()
+        };
+        assert!(already_restored(&items, &find("back.gpx", 2)));
+        assert!(
+            !already_restored(&items, &find("gone.gpx", 2)),
+            "another type"
+        );
+        assert!(
+            !already_restored(&items, &find("back.gpx", 3)),
+            "not a deletion"
+        );
+    }
+
+    #[test]
     fn filter_by_text_and_type() {
         let items = build_items(
             vec![
@@ -352,7 +462,31 @@ mod tests {
             }
         )
         .is_empty());
-        assert_eq!(types_of(&items), vec!["FAVOURITES", "GPX"]);
+        let en = crate::i18n::Locale::En.strings().account;
+        let nl = crate::i18n::Locale::Nl.strings().account;
+        assert_eq!(
+            type_choices(&items, en),
+            [
+                ("FAVOURITES".to_string(), "Favourites".to_string()),
+                ("GPX".to_string(), "Tracks".to_string())
+            ]
+        );
+        assert_eq!(type_choices(&items, nl)[0].1, "Favorieten");
+        assert_eq!(type_label("FILE", en), "Resources");
+        assert_eq!(type_label("MAP_SOURCES", en), en.type_map_sources);
+        // Only types present in the list offered (Trash lists only its tombstones).
+        assert_eq!(type_choices(&trash_items(&items), en), []);
+        let mixed = build_items(
+            vec![
+                f("GPX", "x.gpx", JAN_2025, true, None),
+                f("MAP_SOURCES", "OpenTopoMap", MAR_2025, false, None),
+            ],
+            |_| 0,
+        );
+        assert_eq!(
+            type_choices(&trash_items(&mixed), nl),
+            [("GPX".to_string(), "Tracks".to_string())]
+        );
     }
 
     #[test]

@@ -37,7 +37,7 @@ pub fn ItemRow(
             _ => "other",
         }
     );
-    let type_letter = item.file.r#type.chars().next().unwrap_or('?').to_string();
+    let type_letter = model::type_letter(&item.file);
     let device = item.device.clone();
     let name = item.name.clone();
     let menu_name = model::id_part(&item.file.r#type, &item.file.name);
@@ -49,21 +49,37 @@ pub fn ItemRow(
                 Mode::Changes => "se-cloud-changes-actions-download".to_string(),
                 Mode::Trash => "se-trash-actions-download".to_string(),
             },
-            label: Signal::derive(move || i18n.t().cloud.download.to_string()),
+            // A map can't be downloaded here: the item says why instead of only greying out.
+            label: Signal::derive(move || {
+                if is_map {
+                    i18n.t().cloud.download_map_unavailable.to_string()
+                } else {
+                    i18n.t().cloud.download.to_string()
+                }
+            }),
             disabled: Signal::derive(move || {
                 is_map || (mode == Mode::Changes && kind == ChangeKind::Deleted) || any_busy.get()
             }),
             on_select: Callback::new(move |_| actions.download(mode, it.clone())),
         });
     }
-    if mode == Mode::Trash || kind == ChangeKind::Deleted {
+    // Restore only where it can work: not on a deletion a newer version has already undone.
+    let restorable = mode == Mode::Trash
+        || (kind == ChangeKind::Deleted
+            && !state
+                .items
+                .with_untracked(|v| model::already_restored(v, &item.file)));
+    if restorable {
         let it = item.clone();
         items.push(MenuItem {
             id: match mode {
                 Mode::Changes => "se-cloud-changes-actions-restore".to_string(),
                 Mode::Trash => "se-trash-actions-restore".to_string(),
             },
-            label: Signal::derive(move || i18n.t().cloud.restore.to_string()),
+            label: Signal::derive(move || match mode {
+                Mode::Changes => i18n.t().cloud.restore.to_string(),
+                Mode::Trash => i18n.t().cloud.restore_from_trash.to_string(),
+            }),
             disabled: any_busy,
             on_select: Callback::new(move |_| actions.restore(it.clone())),
         });
