@@ -75,6 +75,7 @@ fn every_text_the_devserver_answers_is_mapped() {
         "routes/auth.rs",
         "routes/account.rs",
         "routes/files.rs",
+        "routes/login_link.rs",
         "files.rs",
     ] {
         let src = fs::read_to_string(root.join(file)).unwrap();

@@ -6,12 +6,12 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use leptos_router::NavigateOptions;
-use osmand_api::client::LINK_NOT_VALID;
 use osmand_api::error::ApiError;
 
 use crate::auth::rules::{looks_like_email, normalize_email};
 use crate::call::Call;
 use crate::components::{Dialog, ErrorBanner};
+use crate::errors::{refusal_of, Refusal};
 use crate::i18n::use_i18n;
 use crate::routes::{use_query_param, Route};
 
@@ -30,7 +30,9 @@ pub enum Phase {
 pub fn outcome(result: Result<(), &ApiError>) -> Phase {
     match result {
         Ok(()) => Phase::Done,
-        Err(e) if e.is_rejection(LINK_NOT_VALID) => Phase::NotValid,
+        Err(e) if e.server_text().and_then(refusal_of) == Some(Refusal::LinkNotValid) => {
+            Phase::NotValid
+        }
         Err(e) => Phase::Failed(e.clone()),
     }
 }
@@ -162,6 +164,7 @@ pub fn CancelLinkDialog(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use osmand_api::client::LINK_NOT_VALID;
 
     #[test]
     fn only_a_plausible_pair_opens_the_dialog() {

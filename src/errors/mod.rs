@@ -41,6 +41,7 @@ pub enum Refusal {
     FreeTypes,
     FreeFileTooBig,
     CloudFull,
+    LinkNotValid,
     BadRequest,
 }
 
@@ -163,6 +164,8 @@ pub const SERVER_TEXTS: &[(&str, Match, Refusal)] = {
         ("Free account file size exceeded", Prefix, FreeFileTooBig),
         ("Maximum size of OsmAnd Cloud exceeded", Prefix, CloudFull),
         ("Not enough space to save file.", Prefix, CloudFull),
+        // cancel-link (support login links)
+        (osmand_api::client::LINK_NOT_VALID, Exact, LinkNotValid),
     ]
 };
 
@@ -183,6 +186,7 @@ pub fn refusal_text(r: Refusal, s: &Strings) -> &'static str {
     let t = s.server;
     match r {
         Refusal::FieldsMissing => t.fields_missing,
+        Refusal::LinkNotValid => s.link.not_valid,
         Refusal::EmailUnknown => t.email_unknown,
         Refusal::AccountGone => t.account_gone,
         Refusal::WrongPassword => t.wrong_password,
