@@ -3,8 +3,12 @@
 use leptos::prelude::*;
 use osmand_api::models::UserFile;
 
+use super::page::ProOffer;
 use super::{Ask, CloudList, ListState, Load, Mode};
+use crate::components::panel::PanelNav;
+use crate::components::Panel;
 use crate::gallery::Entry;
+use crate::routes::Route;
 
 const NOW_ISH: i64 = 1_763_800_000_000;
 
@@ -120,6 +124,20 @@ pub fn entries() -> Vec<Entry> {
                     "2 deleted for good. Not deleted: Canal walk.gpx".into(),
                 ));
                 list(Mode::Trash, s)
+            },
+        },
+        Entry {
+            component: "settings",
+            state: "free-account",
+            render: || {
+                let i18n = crate::i18n::use_i18n();
+                view! {
+                    <Panel title=Signal::derive(move || i18n.t().cloud.settings.to_string())
+                        nav=PanelNav::Close(Route::Map.href())>
+                        <ProOffer/>
+                    </Panel>
+                }
+                .into_any()
             },
         },
     ]
