@@ -3,9 +3,13 @@
 
 use leptos::html;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use crate::components::icons::IconClose;
 use crate::i18n::use_i18n;
+
+/// The first text field of a dialog's body.
+const FIRST_FIELD: &str = ".dialog__body input:not([type=checkbox]):not([type=radio]):not([disabled]), .dialog__body textarea:not([disabled])";
 
 /// A modal dialog with a title bar and a close button. Content is mounted only while open, so
 /// every opening starts fresh.
@@ -34,6 +38,14 @@ pub fn Dialog(
         if let Some(el) = node.get() {
             if want && !el.open() {
                 let _ = el.show_modal();
+                // A form opens on its first field (the browser alone would pick the × button).
+                request_animation_frame(move || {
+                    if let Ok(Some(field)) = el.query_selector(FIRST_FIELD) {
+                        if let Some(f) = field.dyn_ref::<web_sys::HtmlElement>() {
+                            let _ = f.focus();
+                        }
+                    }
+                });
             } else if !want && el.open() {
                 el.close();
             }
