@@ -1,5 +1,5 @@
-//! "I didn't receive the verification code": advice, the address (editable), and Resend with a
-//! visible countdown.
+//! "I didn't receive the verification code": the address (editable) and Resend with a visible
+//! countdown first, so Resend stays in view, then the advice.
 
 use leptos::prelude::*;
 
@@ -46,12 +46,6 @@ pub fn ResendHelp(
         <Show when=move || open.get()>
             <div class="resend" id="resend-help">
                 <h2 class="resend__title">{move || i18n.t().no_code_title}</h2>
-                <ul class="resend__tips">
-                    <li>{move || i18n.t().no_code_tip_address}</li>
-                    <li>{move || i18n.t().no_code_tip_spam}</li>
-                    <li>{move || i18n.t().no_code_tip_delay}</li>
-                    <li>{move || i18n.t().no_code_tip_filter}</li>
-                </ul>
                 <TextField
                     id="resend-email"
                     label=Signal::derive(move || i18n.t().email.to_string())
@@ -73,6 +67,12 @@ pub fn ResendHelp(
                 <p class="resend__wait" id="se-resend-wait">
                     {move || (wait_secs.get() > 0).then(|| fill(i18n.t().resend_wait, &[("time", &mm_ss(wait_secs.get()))]))}
                 </p>
+                <ul class="resend__tips">
+                    <li>{move || i18n.t().no_code_tip_address}</li>
+                    <li>{move || i18n.t().no_code_tip_spam}</li>
+                    <li>{move || i18n.t().no_code_tip_delay}</li>
+                    <li>{move || i18n.t().no_code_tip_filter}</li>
+                </ul>
             </div>
         </Show>
     }
