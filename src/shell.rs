@@ -58,6 +58,7 @@ pub fn Shell() -> impl IntoView {
     let location = use_location();
     let route = Signal::derive(move || location.pathname.with(|p| Route::parse(p)));
     Effect::new(move |_| crate::browser::set_title(i18n.t().app_title));
+    crate::components::focus::install_focus_keeper();
     view! {
         <div class="app" class:app--panel-open=move || route.get().has_panel()>
             <MainMenu route=route/>

@@ -40,6 +40,14 @@ test('a free account is told the history is a Pro feature', async ({ page, reque
   await page.goto('/map/settings/');
   await expect(page.locator('#se-cloud-pro-only')).toBeVisible();
   await expect(page.locator('#se-cloud_changes')).toHaveCount(0);
+  // Not a dead end: what Pro adds, and a link to the plans (a new tab).
+  await expect(page.locator('#se-cloud-pro-title')).toHaveText('What OsmAnd Pro adds');
+  await expect(page.locator('#se-cloud-pro-offers li')).toHaveCount(3);
+  await expect(page.locator('#se-cloud-pro-offers')).toContainText('Changes and Trash');
+  const link = page.locator('#se-cloud-pro-link');
+  await expect(link).toHaveAttribute('href', 'https://osmand.net/pricing');
+  await expect(link).toHaveAttribute('target', '_blank');
+  await expect(link).toHaveAccessibleName(/Learn more about OsmAnd Pro/);
 });
 
 test('restore from trash brings the file back in Changes and in list-files', async ({ page, request }) => {

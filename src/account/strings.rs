@@ -67,6 +67,16 @@ pub struct AccountStrings {
     pub type_file_travel: &'static str,
     pub type_file_avnotes: &'static str,
     pub type_file_color_palette: &'static str,
+    // Account home sections, and what the figures count (one definition each, see `cloud.rs`)
+    pub home_my_data: &'static str,
+    pub home_payments: &'static str,
+    pub home_cloud_failed: &'static str,
+    pub home_purchases_failed: &'static str,
+    pub storage_hint: &'static str,
+    pub used_hint: &'static str,
+    pub usage_note: &'static str,
+    pub sizes_unpacked: &'static str,
+    pub left_out: Plural,
 }
 
 pub(crate) static EN: AccountStrings = AccountStrings {
@@ -101,11 +111,11 @@ pub(crate) static EN: AccountStrings = AccountStrings {
     download_button: "Download backup ({size})",
     nothing_selected: "Select at least one category to download.",
     preparing: "The server is packing your files…",
-    received_of: "{received} of {total}",
+    received_of: "{received} of the {total} archive",
     received: "{received} received",
     cancel_download: "Cancel download",
     cancelled: "Download cancelled. Nothing was saved.",
-    done: "Saved as {name} ({size}).",
+    done: "Saved as {name}: a {size} archive of {unpacked} of files.",
     failed: "The backup could not be downloaded. {reason}",
     progress_label: "Download progress",
     nothing_to_back_up: "There is nothing to back up yet.",
@@ -138,6 +148,18 @@ pub(crate) static EN: AccountStrings = AccountStrings {
     type_file_travel: "Travel guides",
     type_file_avnotes: "Audio and video notes",
     type_file_color_palette: "Colour palettes",
+    home_my_data: "My data",
+    home_payments: "Payments and purchases",
+    home_cloud_failed: "The storage used could not be loaded.",
+    home_purchases_failed: "Your plan and purchases could not be loaded.",
+    storage_hint: "All your files, unpacked",
+    used_hint: "Compressed, as stored: this counts towards your limit",
+    usage_note: "Compressed sizes, as counted in Cloud storage used.",
+    sizes_unpacked: "Sizes are of the files unpacked; the archive you download is compressed and smaller.",
+    left_out: Plural {
+        one: "{n} more file in OsmAnd Cloud ({size}) is never part of a backup: track info files and files of an unknown kind stay out.",
+        other: "{n} more files in OsmAnd Cloud ({size}) are never part of a backup: track info files and files of an unknown kind stay out.",
+    },
 };
 
 pub(crate) static NL: AccountStrings = AccountStrings {
@@ -172,11 +194,11 @@ pub(crate) static NL: AccountStrings = AccountStrings {
     download_button: "Back-up downloaden ({size})",
     nothing_selected: "Kies minstens één categorie om te downloaden.",
     preparing: "De server zet uw bestanden klaar…",
-    received_of: "{received} van {total}",
+    received_of: "{received} van het archief van {total}",
     received: "{received} ontvangen",
     cancel_download: "Download annuleren",
     cancelled: "Download geannuleerd. Er is niets opgeslagen.",
-    done: "Opgeslagen als {name} ({size}).",
+    done: "Opgeslagen als {name}: een archief van {size} met {unpacked} aan bestanden.",
     failed: "De back-up kon niet worden gedownload. {reason}",
     progress_label: "Voortgang van de download",
     nothing_to_back_up: "Er is nog niets om te bewaren.",
@@ -209,6 +231,18 @@ pub(crate) static NL: AccountStrings = AccountStrings {
     type_file_travel: "Reisgidsen",
     type_file_avnotes: "Audio- en videonotities",
     type_file_color_palette: "Kleurenpaletten",
+    home_my_data: "Mijn gegevens",
+    home_payments: "Betalingen en aankopen",
+    home_cloud_failed: "De gebruikte opslag kon niet worden geladen.",
+    home_purchases_failed: "Uw abonnement en aankopen konden niet worden geladen.",
+    storage_hint: "Al uw bestanden, uitgepakt",
+    used_hint: "Gecomprimeerd, zoals opgeslagen: dit telt mee voor uw limiet",
+    usage_note: "Gecomprimeerde groottes, zoals bij Gebruikte cloudopslag.",
+    sizes_unpacked: "De groottes gelden voor de uitgepakte bestanden; het archief dat u downloadt is gecomprimeerd en kleiner.",
+    left_out: Plural {
+        one: "Nog {n} bestand in OsmAnd Cloud ({size}) komt nooit in een back-up: trackinfobestanden en bestanden van een onbekende soort blijven erbuiten.",
+        other: "Nog {n} bestanden in OsmAnd Cloud ({size}) komen nooit in een back-up: trackinfobestanden en bestanden van een onbekende soort blijven erbuiten.",
+    },
 };
 
 /// A type key's name (`GPX` → "Tracks"); unknown keys prettified (`FILE_FOO_BAR` → "Foo bar").

@@ -17,7 +17,8 @@ pub enum PanelNav {
     BackTo(Signal<String>),
 }
 
-/// The panel frame. The title is the panel's `<h1>`.
+/// The panel frame. The title is the panel's `<h1>`, focusable by script: where the focus keeper
+/// ([`crate::components::focus::install_focus_keeper`]) puts focus when a page replaced the last one.
 #[component]
 pub fn Panel(
     #[prop(into)] title: Signal<String>,
@@ -50,7 +51,7 @@ pub fn Panel(
         <section class="panel" aria-labelledby="panel-title">
             <header class="panel__header">
                 {nav_view}
-                <h1 class="panel__title" id="panel-title">{move || title.get()}</h1>
+                <h1 class="panel__title" id="panel-title" tabindex="-1">{move || title.get()}</h1>
                 <div class="panel__actions">{actions.map(|a| a())}</div>
             </header>
             <div class="panel__body">{children()}</div>

@@ -115,6 +115,8 @@ pub fn DeleteAccountPage() -> impl IntoView {
         st.deleting.set(true);
         delete_account.dispatch(code);
     });
+    // The page opens on the e-mail field, as the reference's dialog does.
+    crate::components::focus::focus_id_when_shown("delete-email");
     view! {
         <Panel
             title=Signal::derive(move || i18n.t().danger.delete_title.to_string())

@@ -2,11 +2,14 @@
 
 use leptos::prelude::*;
 
+use crate::components::panel::PanelNav;
+use crate::components::Panel;
 use crate::danger::change_email::{ChangeEmailDialog, ChangeState, Step};
 use crate::danger::delete_account::{DeleteAccountForm, DeleteState};
 use crate::danger::rules::{Failure, Field};
 use crate::gallery::Entry;
 use crate::gallery::Note;
+use crate::routes::Route;
 
 /// Designers' notes on this area's components (the gallery shows them beside the states).
 pub const NOTES: &[Note] = &[
@@ -72,8 +75,13 @@ fn change(setup: fn(&ChangeState)) -> AnyView {
 fn delete(setup: fn(&DeleteState)) -> AnyView {
     let st = DeleteState::new(ME.into());
     setup(&st);
+    let i18n = crate::i18n::use_i18n();
+    // Inside the panel, as the route shows it (the page's insets are the panel's).
     view! {
-        <DeleteAccountForm state=st on_send=Callback::new(|_| ()) on_delete=Callback::new(|_| ())/>
+        <Panel title=Signal::derive(move || i18n.t().danger.delete_title.to_string())
+            nav=PanelNav::Back(Route::Account.href())>
+            <DeleteAccountForm state=st on_send=Callback::new(|_| ()) on_delete=Callback::new(|_| ())/>
+        </Panel>
     }
     .into_any()
 }

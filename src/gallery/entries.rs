@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 use osmand_api::error::ApiError;
 
+use crate::account::home::RowLine;
 use crate::account::AccountHome;
 use crate::auth::create_account::{CreateAccountPage, SignupState, SignupStep};
 use crate::auth::reset_password::{ResetPasswordPage, ResetState, ResetStep};
@@ -555,8 +556,8 @@ fn empty_login(expired: Option<bool>, check_error: Option<ApiError>) -> AnyView 
 }
 
 fn home_lines(email: &str, used: Option<&str>, line: Option<&str>) -> AnyView {
-    let used = used.map(String::from);
-    let line = line.map(String::from);
+    let row = |t: Option<&str>| t.map_or(RowLine::Loading, |t| RowLine::Ready(t.to_string()));
+    let (used, line) = (row(used), row(line));
     view! {
         <AccountHome
             email=email.to_string()
@@ -584,8 +585,8 @@ fn home(email: &str, logging_out: bool, error: Option<ApiError>) -> AnyView {
             on_logout=Callback::new(|_| ())
             logging_out=Signal::stored(logging_out)
             logout_error=message
-            cloud_used=Signal::stored(Some("1.4 MB".to_string()))
-            purchases_line=Signal::stored(Some("Active · OsmAnd Pro".to_string()))
+            cloud_used=Signal::stored(RowLine::Ready("1.4 MB".to_string()))
+            purchases_line=Signal::stored(RowLine::Ready("Active · OsmAnd Pro".to_string()))
         />
     }
     .into_any()

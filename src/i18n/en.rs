@@ -49,7 +49,7 @@ pub static EN: Strings = Strings {
     code_hint: "The code has 4 digits and stays valid for 24 hours.",
     no_code_link: "I didn’t receive the verification code",
     no_code_title: "No code yet?",
-    no_code_tip_address: "Check that the address below is right, and correct it if it isn’t.",
+    no_code_tip_address: "Check that the address above is right, and correct it if it isn’t.",
     no_code_tip_spam: "Look in your spam or junk folder.",
     no_code_tip_delay: "Mail can take up to 10 minutes to arrive. Asking for many codes in a row only slows it down.",
     no_code_tip_filter: "Company mail servers sometimes block these messages. Ask your IT department, or use another address.",

@@ -43,6 +43,12 @@ pub fn format_size(bytes: i64, locale: Locale) -> String {
     }
 }
 
+/// Megabytes (binary, as [`format_size`] counts them) with `digits` decimals: `3000 MB`,
+/// `2560.5 MB`. For figures that are compared with a quota the server states in megabytes.
+pub fn format_megabytes(bytes: i64, digits: u32, locale: Locale) -> String {
+    format!("{} MB", decimal(bytes, MIB, digits, locale))
+}
+
 /// A whole number with the locale's thousands separator (`12,345` / `12.345`).
 pub fn format_count(n: i64, locale: Locale) -> String {
     let digits = n.unsigned_abs().to_string();

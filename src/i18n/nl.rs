@@ -49,7 +49,7 @@ pub static NL: Strings = Strings {
     code_hint: "De code heeft 4 cijfers en blijft 24 uur geldig.",
     no_code_link: "Ik heb de verificatiecode niet ontvangen",
     no_code_title: "Nog geen code?",
-    no_code_tip_address: "Controleer of het adres hieronder klopt, en verbeter het als dat niet zo is.",
+    no_code_tip_address: "Controleer of het adres hierboven klopt, en verbeter het als dat niet zo is.",
     no_code_tip_spam: "Kijk in uw map met spam of ongewenste e-mail.",
     no_code_tip_delay: "Het kan tot 10 minuten duren voordat de e-mail aankomt. Veel codes kort na elkaar aanvragen maakt het alleen trager.",
     no_code_tip_filter: "Mailservers van bedrijven houden deze berichten soms tegen. Vraag het uw IT-afdeling, of gebruik een ander adres.",

@@ -3,9 +3,13 @@
 use leptos::prelude::*;
 use osmand_api::models::UserFile;
 
+use super::page::ProOffer;
 use super::{Ask, CloudList, ListState, Load, Mode};
+use crate::components::panel::PanelNav;
+use crate::components::Panel;
 use crate::gallery::Entry;
 use crate::gallery::Note;
+use crate::routes::Route;
 
 /// Designers' notes on this area's components (the gallery shows them beside the states).
 pub const NOTES: &[Note] = &[
@@ -148,6 +152,20 @@ pub fn entries() -> Vec<Entry> {
                     "2 deleted for good. Not deleted: Canal walk.gpx".into(),
                 ));
                 list(Mode::Trash, s)
+            },
+        },
+        Entry {
+            component: "settings",
+            state: "free-account",
+            render: || {
+                let i18n = crate::i18n::use_i18n();
+                view! {
+                    <Panel title=Signal::derive(move || i18n.t().cloud.settings.to_string())
+                        nav=PanelNav::Close(Route::Map.href())>
+                        <ProOffer/>
+                    </Panel>
+                }
+                .into_any()
             },
         },
     ]

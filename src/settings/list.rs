@@ -9,6 +9,7 @@ use osmand_api::models::UserFile;
 use super::actions::ListActions;
 use super::model::{self, Filter, Item, Row, ROW_HEIGHT, ROW_PX};
 use super::rows::ItemRow;
+use crate::components::icons::IconBin;
 use crate::components::panel::PanelNav;
 use crate::components::{Confirm, ErrorBanner, InfoBanner, Panel, Spinner};
 use crate::i18n::format::{format_count, month_label};
@@ -178,10 +179,12 @@ pub fn CloudList(
             return ().into_any();
         }
         view! {
-                <button type="button" class="btn btn--danger cloud-empty-btn" id="se-empty_trash"
+                <button type="button" class="icon-btn icon-btn--danger" id="se-empty_trash"
+                    title=move || i18n.t().cloud.empty_trash
+                    aria-label=move || i18n.t().cloud.empty_trash
                     disabled=move || state.load.get() != Load::Ready || shown.get().is_empty()
                     on:click=move |_| { state.ask_error.set(None); state.ask.set(Some(Ask::EmptyTrash)); }>
-                    {move || i18n.t().cloud.empty_trash}
+                    <IconBin/>
                 </button>
             }
             .into_any()
@@ -258,7 +261,7 @@ pub fn CloudList(
                 </div>
                 {move || rows.get().is_empty().then(|| view! { <p class="cloud-note" id="se-cloud-no-matches">{move || i18n.t().cloud.no_matches}</p> })}
                 <div class="cloud-list" node_ref=list_ref on:scroll=on_scroll role="list"
-                    aria-label=title>
+                    aria-label=title data-focus-list="">
                     <div class="cloud-list__spacer"
                         style:height=move || format!("{}px", rows.get().len() * ROW_PX)>
                         <For
@@ -294,7 +297,7 @@ pub fn CloudList(
                                             <h3 class="cloud-month">{move || month_label(y, m, i18n.locale())}</h3>
                                         </div>
                                     }.into_any(),
-                                    Some(it) => view! { <ItemRow mode=mode state=state actions=actions item=it top=top/> }.into_any(),
+                                    Some(it) => view! { <ItemRow mode=mode state=state actions=actions item=it top=top pos=pos/> }.into_any(),
                                 }
                             }
                         />

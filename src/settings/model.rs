@@ -12,7 +12,7 @@ use crate::i18n::format::local_datetime;
 /// Fixed row height (px) of the windowed list; headers and items share it.
 pub const ROW_HEIGHT: f64 = ROW_PX as f64;
 /// The same height as a whole number, for CSS lengths.
-pub const ROW_PX: usize = 56;
+pub const ROW_PX: usize = 72;
 /// Rows rendered above and below the visible window.
 pub const OVERSCAN: usize = 8;
 
@@ -157,6 +157,16 @@ pub fn save_name(name: &str) -> String {
 }
 
 /// A DOM-id-safe form of a file's type and name (ASCII letters/digits, rest `-`).
+/// A name shown on one line: each line break (`\r\n`, `\n`, `\r`) becomes a visible "⏎", so
+/// a name with breaks keeps to its row and still reads differently from one without.
+pub fn one_line(name: &str) -> String {
+    name.replace("\r\n", "\n")
+        .replace('\r', "\n")
+        .split('\n')
+        .collect::<Vec<_>>()
+        .join(" ⏎ ")
+}
+
 pub fn id_part(kind: &str, name: &str) -> String {
     format!("{kind}-{name}")
         .chars()
@@ -345,6 +355,13 @@ mod tests {
 
     const JAN_2025: i64 = 1_736_000_000_000; // 2025-01-04
     const MAR_2025: i64 = 1_741_000_000_000; // 2025-03-03
+
+    #[test]
+    fn names_with_line_breaks_keep_to_one_line() {
+        assert_eq!(one_line("Line\nbreak.gpx"), "Line ⏎ break.gpx");
+        assert_eq!(one_line("a\r\nb\rc"), "a ⏎ b ⏎ c");
+        assert_eq!(one_line("plain.gpx"), "plain.gpx");
+    }
 
     #[test]
     fn groups_by_month_newest_first_and_drops_info() {
@@ -569,10 +586,11 @@ mod tests {
 
     #[test]
     fn window_range() {
-        assert_eq!(window(0.0, 560.0, 1000), (0, 18));
-        assert_eq!(window(5600.0, 560.0, 1000), (92, 118));
-        assert_eq!(window(1e9, 560.0, 1000), (1000, 1000));
-        assert_eq!(window(0.0, 560.0, 3), (0, 3));
+        let ten_rows = 10.0 * ROW_HEIGHT;
+        assert_eq!(window(0.0, ten_rows, 1000), (0, 18));
+        assert_eq!(window(100.0 * ROW_HEIGHT, ten_rows, 1000), (92, 118));
+        assert_eq!(window(1e9, ten_rows, 1000), (1000, 1000));
+        assert_eq!(window(0.0, ten_rows, 3), (0, 3));
     }
 
     #[test]

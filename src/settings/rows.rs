@@ -18,6 +18,8 @@ pub fn ItemRow(
     actions: ListActions,
     item: Item,
     top: String,
+    /// Position in the flat list: where the focus keeper moves on from when the row goes.
+    pos: usize,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let k = key(&item);
@@ -113,10 +115,11 @@ pub fn ItemRow(
     }
     let label_name = name.clone();
     view! {
-        <div class="cloud-row" role="listitem" style:top=top aria-busy=move || busy.get().to_string()>
+        <div class="cloud-row" role="listitem" style:top=top aria-busy=move || busy.get().to_string()
+            data-focus-row=pos.to_string() data-focus-key=format!("{}|{}|{ms}", item.file.r#type, item.file.name)>
             <span class=type_class aria-hidden="true">{type_letter}</span>
             <div class="cloud-row__main">
-                <span class="cloud-row__name" title=name.clone()>{name.clone()}</span>
+                <span class="cloud-row__name" title=name.clone()>{model::one_line(&name)}</span>
                 <span class="cloud-row__meta">
                     <span class=kind_class(kind)>{move || match kind {
                         ChangeKind::Deleted => i18n.t().cloud.deleted,
@@ -125,9 +128,8 @@ pub fn ItemRow(
                     }}</span>
                     " · "
                     <span class="cloud-row__time">{move || format_change_time(ms, crate::browser::now_ms(), tz(ms), i18n.locale()).unwrap_or_default()}</span>
-                    " · "
-                    <span class="cloud-row__device">{move || device.clone().unwrap_or_else(|| i18n.t().cloud.unknown_device.to_string())}</span>
                 </span>
+                <span class="cloud-row__meta cloud-row__device">{move || device.clone().unwrap_or_else(|| i18n.t().cloud.unknown_device.to_string())}</span>
             </div>
             {move || busy.get().then(|| view! { <span class="cloud-row__busy">{move || i18n.t().cloud.working}</span> })}
             <ActionMenu

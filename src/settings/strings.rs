@@ -47,6 +47,11 @@ pub struct CloudStrings {
     pub download_map_unavailable: &'static str,
     pub empty_download: &'static str,
     pub versions_count: &'static str,
+    pub pro_offers_title: &'static str,
+    pub pro_sync: &'static str,
+    pub pro_history: &'static str,
+    pub pro_devices: &'static str,
+    pub pro_link: &'static str,
 }
 
 pub(crate) static EN: CloudStrings = CloudStrings {
@@ -95,6 +100,11 @@ pub(crate) static EN: CloudStrings = CloudStrings {
     download_map_unavailable: "Download (not for maps: get them in the OsmAnd app)",
     empty_download: "The server sent no data for this version.",
     versions_count: "{count} versions",
+    pro_offers_title: "What OsmAnd Pro adds",
+    pro_sync: "Your tracks and backups are synced through OsmAnd Cloud too, not only your favourites.",
+    pro_history: "Changes and Trash on this page: every stored version of your files, and deleted files you can bring back.",
+    pro_devices: "One subscription for Android, iOS and the web, on up to 6 devices.",
+    pro_link: "Learn more about OsmAnd Pro",
 };
 
 pub(crate) static NL: CloudStrings = CloudStrings {
@@ -143,4 +153,9 @@ pub(crate) static NL: CloudStrings = CloudStrings {
     download_map_unavailable: "Downloaden (niet voor kaarten: download die in de OsmAnd-app)",
     empty_download: "De server stuurde geen gegevens voor deze versie.",
     versions_count: "{count} versies",
+    pro_offers_title: "Wat OsmAnd Pro toevoegt",
+    pro_sync: "Naast uw favorieten worden ook uw tracks en back-ups via OsmAnd Cloud gesynchroniseerd.",
+    pro_history: "Wijzigingen en Prullenbak op deze pagina: elke opgeslagen versie van uw bestanden, en verwijderde bestanden die u kunt herstellen.",
+    pro_devices: "Eén abonnement voor Android, iOS en het web, op maximaal 6 apparaten.",
+    pro_link: "Meer over OsmAnd Pro",
 };
