@@ -471,6 +471,11 @@ pub(super) fn own_entries() -> Vec<Entry> {
         },
         Entry {
             component: "account-home",
+            state: "lines-failed",
+            render: crate::account::gallery::home_failed,
+        },
+        Entry {
+            component: "account-home",
             state: "default",
             render: || home("demo@example.com", false, None),
         },

@@ -14,6 +14,17 @@ use crate::routes::Route;
 /// Designers' notes on this area's components (the gallery shows them beside the states).
 pub const NOTES: &[Note] = &[
     Note {
+        component: "settings",
+        about: "Settings with the OsmAnd Cloud section; a free account sees what Pro adds.",
+        used_in: "Main menu → Settings (/map/settings/)",
+        reference: "S14 Settings → OsmAnd Cloud section",
+        ids: &[
+            "se-cloud-pro-offers",
+            "se-cloud-pro-link",
+            "se-settings-error",
+        ],
+    },
+    Note {
         component: "cloud-changes",
         about: "Every stored version, newest first, by month: download, restore, delete a version.",
         used_in: "Settings → OsmAnd Cloud → Changes (/map/settings/cloud/changes)",
