@@ -65,29 +65,87 @@ pub fn local_storage_remove(key: &str) {
     let _ = key;
 }
 
-/// The browser's preferred language, e.g. `nl-NL`.
-pub fn navigator_language() -> Option<String> {
-    #[cfg(target_arch = "wasm32")]
-    {
-        web_sys::window()?.navigator().language()
-    }
-    #[cfg(not(target_arch = "wasm32"))]
-    {
-        None
-    }
-}
-
-/// Sets `<html lang>` so screen readers pronounce the texts right.
-pub fn set_document_lang(code: &str) {
+/// Sets `<html lang>` and `<html dir>`, so screen readers pronounce the texts right and
+/// right-to-left languages mirror the layout.
+pub fn set_document_lang(code: &str, dir: &str) {
     #[cfg(target_arch = "wasm32")]
     if let Some(el) = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.document_element())
     {
         let _ = el.set_attribute("lang", code);
+        let _ = el.set_attribute("dir", dir);
     }
     #[cfg(not(target_arch = "wasm32"))]
-    let _ = code;
+    let _ = (code, dir);
+}
+
+/// The browser's preferred languages, best first (`navigator.languages`, else `language`).
+pub fn navigator_languages() -> Vec<String> {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let Some(nav) = web_sys::window().map(|w| w.navigator()) else {
+            return Vec::new();
+        };
+        let list: Vec<String> = nav
+            .languages()
+            .iter()
+            .filter_map(|v| v.as_string())
+            .collect();
+        if list.is_empty() {
+            nav.language().into_iter().collect()
+        } else {
+            list
+        }
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        Vec::new()
+    }
+}
+
+/// The `content` of `<meta name="{name}">` in the page, if there is one.
+pub fn meta_content(name: &str) -> Option<String> {
+    #[cfg(target_arch = "wasm32")]
+    {
+        web_sys::window()?
+            .document()?
+            .query_selector(&format!("meta[name=\"{name}\"]"))
+            .ok()??
+            .get_attribute("content")
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let _ = name;
+        None
+    }
+}
+
+/// Fetches a static file of the bundle as text (same origin, normal HTTP caching). The error
+/// is a short technical reason for the console and the tests; the user sees their own message.
+pub async fn fetch_text(url: &str) -> Result<String, String> {
+    #[cfg(target_arch = "wasm32")]
+    {
+        use wasm_bindgen::JsCast;
+        let window = web_sys::window().ok_or("no window")?;
+        let resp = wasm_bindgen_futures::JsFuture::from(window.fetch_with_str(url))
+            .await
+            .map_err(|_| "network".to_string())?;
+        let resp: web_sys::Response = resp.dyn_into().map_err(|_| "not a response")?;
+        if !resp.ok() {
+            return Err(format!("HTTP {}", resp.status()));
+        }
+        let text = resp.text().map_err(|_| "unreadable")?;
+        wasm_bindgen_futures::JsFuture::from(text)
+            .await
+            .ok()
+            .and_then(|v| v.as_string())
+            .ok_or_else(|| "unreadable".to_string())
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        Err(format!("no fetch outside the browser ({url})"))
+    }
 }
 
 /// Sets the document title.

@@ -23,14 +23,17 @@ pub mod sort;
 
 use leptos::prelude::*;
 
-use crate::i18n::I18n;
+use crate::i18n::{I18n, Locale};
 
 /// The whole app: language and API client, then the router with the session and the frame.
 #[component]
-pub fn App() -> impl IntoView {
-    let locale = I18n::detect();
-    let i18n = I18n::new(locale);
-    browser::set_document_lang(locale.code());
+pub fn App(
+    /// The language to show, as [`I18n::detect`] found it; `main` has loaded its texts first.
+    locale: Locale,
+) -> impl IntoView {
+    let i18n = I18n::start(locale);
+    let locale = i18n.locale_untracked();
+    browser::set_document_lang(locale.code(), locale.dir());
     provide_context(i18n);
     provide_context(ctx::browser_client());
     view! { <shell::AppRouter/> }

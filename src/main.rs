@@ -1,6 +1,16 @@
-//! Entry point: panic hook, then mount the app.
+//! Entry point: panic hook, the language's texts, then mount the app.
+
+use osmand_account::i18n::{ensure, I18n};
 
 fn main() {
     console_error_panic_hook::set_once();
-    leptos::mount::mount_to_body(osmand_account::App);
+    let locale = I18n::detect();
+    // The texts of a language other than English arrive first (a few KB, fetched while the
+    // session check preloads), so the first paint is already in the user's language.
+    leptos::task::spawn_local(async move {
+        let _ = ensure(locale).await;
+        leptos::mount::mount_to_body(move || {
+            osmand_account::App(osmand_account::AppProps { locale })
+        });
+    });
 }

@@ -3,9 +3,11 @@
 use leptos::prelude::*;
 
 use crate::components::icons::IconLanguage;
-use crate::i18n::{use_i18n, Locale};
+use crate::i18n::{fill, use_i18n, Locale};
 
-/// A labelled `<select>` of the supported languages.
+/// A labelled `<select>` of the supported languages. A language whose texts are not here yet
+/// switches once they have arrived; if they cannot be loaded, a notice in the language still
+/// shown says so and offers to try again.
 #[component]
 pub fn LangSwitch(#[prop(default = "lang-switch")] id: &'static str) -> impl IntoView {
     let i18n = use_i18n();
@@ -18,6 +20,7 @@ pub fn LangSwitch(#[prop(default = "lang-switch")] id: &'static str) -> impl Int
             <select
                 id=id
                 class="lang-switch__select"
+                aria-busy=move || i18n.pending().is_some().then_some("true")
                 on:change:target=move |ev| {
                     if let Some(l) = Locale::from_code(&ev.target().value()) {
                         i18n.set(l);
@@ -30,6 +33,14 @@ pub fn LangSwitch(#[prop(default = "lang-switch")] id: &'static str) -> impl Int
                     </option>
                 }).collect_view()}
             </select>
+            {move || i18n.failed().map(|l| view! {
+                <p class="lang-toast" role="alert" id="lang-load-failed" lang=i18n.locale().code()>
+                    <span>{fill(i18n.t().lang_load_failed, &[("language", l.native_name())])}</span>
+                    <button type="button" class="lang-toast__retry" on:click=move |_| i18n.set(l)>
+                        {i18n.t().retry}
+                    </button>
+                </p>
+            })}
         </div>
     }
 }

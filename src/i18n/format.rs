@@ -52,10 +52,7 @@ pub fn format_megabytes(bytes: i64, digits: u32, locale: Locale) -> String {
 /// A whole number with the locale's thousands separator (`12,345` / `12.345`).
 pub fn format_count(n: i64, locale: Locale) -> String {
     let digits = n.unsigned_abs().to_string();
-    let sep = match locale {
-        Locale::En => ',',
-        Locale::Nl => '.',
-    };
+    let sep = locale.strings().thousands_separator;
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
         if i > 0 && (digits.len() - i).is_multiple_of(3) {
@@ -70,9 +67,9 @@ pub fn format_count(n: i64, locale: Locale) -> String {
     }
 }
 
-/// The counted phrase for `n` (English and Dutch both use one/other).
+/// The counted phrase for `n`, in the form the language's plural rules pick for it.
 pub fn plural(p: Plural, n: i64, locale: Locale) -> String {
-    let template = if n == 1 { p.one } else { p.other };
+    let template = p.form(locale.plural_category(n));
     fill(template, &[("n", &format_count(n, locale))])
 }
 
@@ -90,27 +87,36 @@ fn month_name(names: &[&'static str; 12], month0: u32) -> &'static str {
 /// A calendar date: `Sep 4, 2025` / `4 sep 2025`. Unknown or invalid → `None`.
 pub fn format_date(ms: i64, offset_minutes: i32, locale: Locale) -> Option<String> {
     let dt = local_datetime(ms, offset_minutes)?;
+    Some(date_text(&dt, locale.strings().date_pattern, locale))
+}
+
+/// `dt` through one of the language's date patterns (`{day}`, `{month}` short, `{year}`).
+fn date_text(dt: &DateTime<FixedOffset>, pattern: &str, locale: Locale) -> String {
     let month = month_name(&locale.strings().months_short, dt.month0());
-    Some(match locale {
-        Locale::En => format!("{month} {}, {}", dt.day(), dt.year()),
-        Locale::Nl => format!("{} {month} {}", dt.day(), dt.year()),
-    })
+    fill(
+        pattern,
+        &[
+            ("day", &dt.day().to_string()),
+            ("month", month),
+            ("year", &dt.year().to_string()),
+        ],
+    )
 }
 
 /// A clock time: `3:05 PM` / `15:05`.
 pub fn format_time(ms: i64, offset_minutes: i32, locale: Locale) -> Option<String> {
     let dt = local_datetime(ms, offset_minutes)?;
-    Some(match locale {
-        Locale::En => {
-            let (pm, hour12) = dt.hour12();
-            format!(
-                "{hour12}:{:02} {}",
-                dt.minute(),
-                if pm { "PM" } else { "AM" }
-            )
-        }
-        Locale::Nl => format!("{:02}:{:02}", dt.hour(), dt.minute()),
-    })
+    let s = locale.strings();
+    let (pm, hour12) = dt.hour12();
+    Some(fill(
+        s.time_pattern,
+        &[
+            ("h12", &hour12.to_string()),
+            ("HH", &format!("{:02}", dt.hour())),
+            ("mm", &format!("{:02}", dt.minute())),
+            ("ampm", if pm { s.pm } else { s.am }),
+        ],
+    ))
 }
 
 /// A change time as OsmAnd lists it: `Today, 3:05 PM`, `Yesterday, 3:05 PM`, else `Sep 4, 3:05 PM`
@@ -132,21 +138,11 @@ pub fn format_change_time(
     let day = match days {
         0 => s.today.to_string(),
         1 => s.yesterday.to_string(),
-        _ => {
-            let month = month_name(&s.months_short, dt.month0());
-            let base = match locale {
-                Locale::En => format!("{month} {}", dt.day()),
-                Locale::Nl => format!("{} {month}", dt.day()),
-            };
-            match (dt.year() == now.year(), locale) {
-                (true, _) => base,
-                // "Nov 17, 2025" in English, "17 nov 2025" in Dutch.
-                (false, Locale::En) => format!("{base}, {}", dt.year()),
-                (false, Locale::Nl) => format!("{base} {}", dt.year()),
-            }
-        }
+        // "Nov 17" this year, "Nov 17, 2025" (Dutch "17 nov 2025") before.
+        _ if dt.year() == now.year() => date_text(&dt, s.day_month_pattern, locale),
+        _ => date_text(&dt, s.date_pattern, locale),
     };
-    Some(format!("{day}, {time}"))
+    Some(fill(s.day_time_pattern, &[("day", &day), ("time", &time)]))
 }
 
 /// A month heading, first letter capitalised: `September 2025` / `September 2025`.
@@ -157,7 +153,10 @@ pub fn month_label(year: i32, month0: u32, locale: Locale) -> String {
         Some(first) => first.to_uppercase().chain(chars).collect::<String>(),
         None => String::new(),
     };
-    format!("{capitalised} {year}")
+    fill(
+        locale.strings().month_year_pattern,
+        &[("month", &capitalised), ("year", &year.to_string())],
+    )
 }
 
 #[cfg(test)]

@@ -1,9 +1,9 @@
-//! Texts of the Purchases help screen (`/map/account/purchases/help`), English and Dutch: one
+//! Texts of the Purchases help screen (`/map/account/purchases/help`) in English (the other languages are in `i18n/<code>.json`): one
 //! section per section of OsmAnd's purchases FAQ, in our own words, with the app's menu paths.
 //! Which anchor each section has, and in which order they come, is said in `help.rs` (`Topic`).
 
 /// One piece of a section's body.
-#[derive(Debug)]
+#[derive(Debug, serde::Serialize)]
 pub enum Block {
     /// A paragraph.
     Text(&'static str),
@@ -17,33 +17,60 @@ pub enum Block {
     Link(&'static str, &'static str),
 }
 
-/// A section: its heading and body.
-#[derive(Debug)]
-pub struct Section {
-    pub title: &'static str,
-    pub body: &'static [Block],
+impl Read for Block {
+    fn read<S: Source>(s: &S) -> Result<Self, String> {
+        let one = |key: &'static str| s.get(key).map(|v| (key, v));
+        let (key, v) = one("Text")
+            .or_else(|| one("Lead"))
+            .or_else(|| one("Steps"))
+            .or_else(|| one("Points"))
+            .or_else(|| one("Link"))
+            .ok_or(": not a Text, Lead, Steps, Points or Link block")?;
+        text::members(s, &[key])?;
+        let block = match key {
+            "Text" => Text(Read::read(&v)?),
+            "Lead" => Lead(Read::read(&v)?),
+            "Steps" => Steps(Read::read(&v)?),
+            "Points" => Points(Read::read(&v)?),
+            _ => {
+                let [label, url]: [&'static str; 2] = Read::read(&v)?;
+                Link(label, url)
+            }
+        };
+        Ok(block)
+    }
 }
 
-#[derive(Debug)]
-pub struct HelpStrings {
-    pub title: &'static str,
-    pub intro: &'static str,
-    pub contents: &'static str,
-    /// The link to this screen from the purchases list, the details and the empty state.
-    pub link: &'static str,
-    pub cross_platform: Section,
-    pub link_purchase: Section,
-    pub several_accounts: Section,
-    pub huawei: Section,
-    pub amazon: Section,
-    pub topography: Section,
-    pub unlimited: Section,
-    pub ios_full_version: Section,
-    pub free_downloads: Section,
-    pub extra_downloads: Section,
-    pub verification_code: Section,
+crate::i18n::text::table! {
+    /// A section: its heading and body.
+    pub struct Section {
+        pub title: &'static str,
+        pub body: &'static [Block],
+    }
 }
 
+crate::i18n::text::table! {
+    pub struct HelpStrings {
+        pub title: &'static str,
+        pub intro: &'static str,
+        pub contents: &'static str,
+        /// The link to this screen from the purchases list, the details and the empty state.
+        pub link: &'static str,
+        pub cross_platform: Section,
+        pub link_purchase: Section,
+        pub several_accounts: Section,
+        pub huawei: Section,
+        pub amazon: Section,
+        pub topography: Section,
+        pub unlimited: Section,
+        pub ios_full_version: Section,
+        pub free_downloads: Section,
+        pub extra_downloads: Section,
+        pub verification_code: Section,
+    }
+}
+
+use crate::i18n::text::{self, Read, Source};
 use Block::{Lead, Link, Points, Steps, Text};
 
 const DOCS_ANDROID: &str = "https://osmand.net/docs/user/purchases/android";
@@ -179,130 +206,6 @@ pub(crate) static EN: HelpStrings = HelpStrings {
                 "Wait for the code. The email with the code can be delayed. Avoid many attempts in a short time, as they can delay it even more.",
                 "Send the code again. Go back to the OsmAnd Cloud login screen and choose Resend code if it is offered. Wait a few minutes before asking for a new code.",
                 "Check your mail server's limits. If you use a company or custom email domain, ask your email provider whether the message is being blocked. If the problem stays, consider another email service (for example Gmail or Outlook).",
-            ]),
-        ],
-    },
-};
-
-pub(crate) static NL: HelpStrings = HelpStrings {
-    title: "Hulp bij aankopen",
-    intro: "Antwoorden op de meest gestelde vragen over aankopen in OsmAnd, uit de gebruikershandleiding van OsmAnd.",
-    contents: "Op deze pagina",
-    link: "Hulp bij aankopen",
-    cross_platform: Section {
-        title: "Platformonafhankelijke aankopen",
-        body: &[
-            Text("Vanaf OsmAnd 5.0 zijn OsmAnd Pro en Maps+ (op iOS “Alle wereldkaarten”) platformonafhankelijke abonnementen voor Android en iOS. Koopt u er een in een winkel, bijvoorbeeld Google Play of Huawei AppGallery op Android, dan kunt u het ook op iOS en in de webversie gebruiken."),
-            Points(&[
-                "Een platformonafhankelijk abonnement werkt op meerdere apparaten en platforms, zolang die aan hetzelfde OsmAnd Cloud-account gekoppeld zijn.",
-                "Eenmalige aankopen zoals OsmAnd+ voor Android, en aankopen die bij één winkel horen, kunnen niet naar een ander platform worden overgezet.",
-                "U kunt OsmAnd Pro op maximaal 6 apparaten gebruiken, ook als die verschillende besturingssystemen hebben.",
-                "Gebruik op al uw apparaten hetzelfde OsmAnd Cloud-account, zodat u overal bij uw aankopen kunt.",
-            ]),
-            Link("Android-aankopen (gebruikershandleiding)", DOCS_ANDROID),
-            Link("iOS-aankopen (gebruikershandleiding)", DOCS_IOS),
-            Link("Platformonafhankelijke aankopen (gebruikershandleiding)", DOCS_CROSS),
-            Link("Aankopen in het OsmAnd Kaartportaal (gebruikershandleiding)", DOCS_WEB),
-        ],
-    },
-    link_purchase: Section {
-        title: "Uw aankoop koppelen aan uw OsmAnd Cloud-account",
-        body: &[
-            Lead("Als u nog geen OsmAnd Cloud-account hebt:"),
-            Steps(&[
-                "Open OsmAnd op het apparaat waarop u de aankoop hebt gedaan.",
-                "Ga naar Menu → Instellingen → OsmAnd Cloud en tik op Nieuw account aanmaken.",
-                "Ga, als het account is aangemaakt, naar Menu → Instellingen → Aankopen.",
-                "Tik op Aankopen herstellen: de aankoop wordt aan uw nieuwe account gekoppeld.",
-            ]),
-            Lead("Als u al een OsmAnd Cloud-account hebt:"),
-            Steps(&[
-                "Zorg dat u op het apparaat waarop u de aankoop hebt gedaan bent ingelogd op dat account: Menu → Instellingen → OsmAnd Cloud → Ik heb al een account.",
-                "Ga, als u bent ingelogd, naar Menu → Instellingen → Aankopen.",
-                "Tik op Aankopen herstellen: de aankoop wordt met uw account gesynchroniseerd.",
-            ]),
-            Link("OsmAnd Cloud (gebruikershandleiding)", DOCS_CLOUD),
-            Link("Platformonafhankelijke aankopen (gebruikershandleiding)", DOCS_CROSS),
-        ],
-    },
-    several_accounts: Section {
-        title: "Eén aankoop, één OsmAnd Cloud-account tegelijk",
-        body: &[
-            Text("Een platformonafhankelijke aankoop zoals Maps+ of Pro hoort bij het OsmAnd Cloud-account dat als laatste is geactiveerd op het apparaat met het oorspronkelijke aankoopbewijs (van de App Store of Google Play). Logt u op dat apparaat uit bij uw hoofdaccount (account A) en logt u in op een ander account (account B), dan zet OsmAnd de licentie vanzelf over naar account B. Account A verliest de aankoop dan op uw andere platforms, want de licentie kan maar op één OsmAnd Cloud-account tegelijk actief zijn."),
-            Text("Waarom dat zo werkt: de aankoop zelf hoort bij uw Apple ID of Google-account, niet bij een OsmAnd-account. De OsmAnd-app op het apparaat met de aankoop meldt onze server alleen welk OsmAnd Cloud-account daar in gebruik is, en de server geeft dat account toegang op de andere platforms. Het account dat als laatste inlogt op dat hoofdapparaat, houdt dus altijd de licentie."),
-            Text("Wilt u de aankoop terug naar account A, doe dan het omgekeerde op het apparaat waarop de aankoop is gedaan: log uit bij account B en log weer in op account A. Het aankoopbewijs wordt dan opnieuw gecontroleerd en de licentie wordt weer aan account A gekoppeld, zodat u ook op uw andere platforms weer toegang hebt."),
-            Link("Platformonafhankelijke aankopen (gebruikershandleiding)", DOCS_CROSS),
-        ],
-    },
-    huawei: Section {
-        title: "OsmAnd kopen en herstellen in de Huawei AppGallery zonder Huawei Mobile Services",
-        body: &[
-            Lead("OsmAnd kopen:"),
-            Steps(&[
-                "Sta in de instellingen van uw apparaat het installeren van apps uit onbekende bronnen toe; die optie staat meestal onder Instellingen → Beveiliging.",
-                "Installeer Huawei Mobile Services (HMS Core): apps hebben dat nodig om goed te werken.",
-                "Open de pagina van OsmAnd in de Huawei AppGallery en download de app.",
-                "Eerst kunt u alleen de gratis versie downloaden. Wilt u iets kopen, open dan in OsmAnd Menu → Instellingen → Aankopen en kies het gewenste type.",
-            ]),
-            Link("HMS Core downloaden (Huawei)", HMS_CORE),
-            Link("OsmAnd installeren op Android (gebruikershandleiding)", DOCS_ANDROID_INSTALL),
-            Lead("Een aankoop herstellen:"),
-            Steps(&[
-                "Log in op de Huawei AppGallery met hetzelfde account als waaraan uw OsmAnd-aankoop gekoppeld is.",
-                "Controleer uw transacties in de bestelgeschiedenis van de Huawei AppGallery.",
-                "Om problemen te voorkomen moet u de Huawei AppGallery misschien bijwerken en de cache ervan wissen.",
-                "Open in OsmAnd Menu → Instellingen → Aankopen → Aankopen herstellen.",
-            ]),
-            Link("Bestelgeschiedenis van de Huawei AppGallery (Huawei)", HUAWEI_ORDERS),
-            Link("Android-aankopen herstellen (gebruikershandleiding)", DOCS_ANDROID_RESTORE),
-        ],
-    },
-    amazon: Section {
-        title: "De Amazon Appstore is gesloten: wat nu?",
-        body: &[
-            Text("Amazon heeft de Amazon Appstore voor Android-apparaten op 20 augustus 2025 gesloten, zoals het op zijn ontwikkelaarsblog had aangekondigd."),
-            Text("Hebt u via Amazon gekocht, zet dan uw abonnementen (Pro, Maps+) of in-app-aankopen (Maps+) over naar een ander platform: abonnementen en in-app-aankopen kunnen via uw OsmAnd Cloud-account tussen platforms worden overgezet (zie “Platformonafhankelijke aankopen”)."),
-            Text("OsmAnd+ (de aparte app) kan niet via een OsmAnd Cloud-account naar een ander platform worden overgezet. Voor hulp daarbij kunt u schrijven naar support@osmand.net."),
-            Link("Platformonafhankelijke aankopen (gebruikershandleiding)", DOCS_CROSS),
-        ],
-    },
-    topography: Section {
-        title: "De aankoop van de Topografie-plug-in (voorheen Hoogtelijnen) herstellen",
-        body: &[
-            Steps(&[
-                "Log in op Google Play met hetzelfde account waarmee u de Topografie-plug-in kocht, en installeer de app van de plug-in.",
-                "Is de knop Installeren niet actief, zorg dan dat zowel Google Play als OsmAnd bijgewerkt zijn, wis hun cache, start uw apparaat opnieuw op en probeer de plug-in opnieuw te installeren.",
-                "Zet na de installatie de Topografie-plug-in aan via Menu → Plug-ins, download de bestanden die u nodig hebt in Kaarten en bronnen, en zet ze aan via het menu Kaart configureren.",
-            ]),
-            Link("Topografie-plug-in in Google Play", TOPOGRAPHY_APP),
-        ],
-    },
-    unlimited: Section {
-        title: "Is OsmAnd Unlimited actief?",
-        body: &[Text("Ga naar Menu → Kaarten downloaden en tik op de downloadteller (het veld met “Gratis versie. X downloads over”). Is OsmAnd Unlimited actief, dan ziet u daar de opslagruimte die nog vrij is op het apparaat in plaats van het aantal gratis downloads.")],
-    },
-    ios_full_version: Section {
-        title: "Is er een aparte volledige versie van OsmAnd voor iOS?",
-        body: &[Text("Nee. Voor iOS is er maar één OsmAnd-app. De volledige versie krijgt u door in die app extra functies te ontgrendelen met in-app-aankopen.")],
-    },
-    free_downloads: Section {
-        title: "Wat betekenen 5 of 7 gratis downloads?",
-        body: &[Text("Met de gratis versie hebt u 5 gratis downloads op iOS en 7 op Android. Elke download verlaagt dat aantal, of het nu een kaart, een kaartupdate (ook updates tellen als download), een stempakket of iets anders is. Iets verwijderen wat u hebt gedownload, geeft u de gratis download niet terug.")],
-    },
-    extra_downloads: Section {
-        title: "Extra kaartdownloads krijgen in OsmAnd Free",
-        body: &[Text("Hebt u alle 5 (iOS) of 7 (Android) gratis downloads gebruikt, dan kunt u er 3 bij krijgen door u in te schrijven voor de mailinglijst. Zodra alle gratis downloads op zijn, verschijnt er een banner waarmee u zich kunt inschrijven.")],
-    },
-    verification_code: Section {
-        title: "Verificatiecode voor OsmAnd Cloud niet ontvangen?",
-        body: &[
-            Text("Komt de verificatiecode niet aan wanneer u een OsmAnd Cloud-account aanmaakt, loop dan deze stappen door:"),
-            Steps(&[
-                "Controleer uw e-mailadres. Zorg dat u het juiste adres hebt ingevuld: het moet het adres zijn waarmee u OsmAnd Pro kocht of uw OsmAnd Cloud-account registreerde.",
-                "Kijk in uw spammappen. De verificatie-e-mail wordt soms als spam gefilterd: zoek naar een bericht van OsmAnd in de map Spam, Ongewenst of Reclame.",
-                "Wacht tot de code aankomt. De e-mail met de code kan vertraagd zijn. Vraag niet vaak kort na elkaar een code aan, want dat kan nog meer vertraging geven.",
-                "Vraag de code opnieuw aan. Ga terug naar het inlogscherm van OsmAnd Cloud en kies Code opnieuw sturen als dat kan. Wacht een paar minuten voordat u een nieuwe code aanvraagt.",
-                "Controleer de beperkingen van uw mailserver. Gebruikt u een zakelijk of eigen e-maildomein, vraag dan uw e-mailprovider of het bericht wordt tegengehouden. Blijft het probleem, overweeg dan een andere e-maildienst (bijvoorbeeld Gmail of Outlook).",
             ]),
         ],
     },
