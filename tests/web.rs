@@ -70,7 +70,6 @@ fn mount_form(
             <LoginForm
                 email=email
                 password=password
-                remember=RwSignal::new(false)
                 pending=pending
                 failure=failure
                 on_submit=Callback::new(move |_| submits.update(|n| *n += 1))

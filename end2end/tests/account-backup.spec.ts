@@ -205,7 +205,7 @@ test('a 10 000-file account opens the dialog with its counts; odd type names ren
   expect(res.ok(), await res.text()).toBeTruthy();
   await login(page, who);
   await page.goto('/map/account/cloud');
-  await expect(page.locator('#se-cloud-total-files')).toHaveText('10,001 (10,001 including versions)');
+  await expect(page.locator('#cloud-info-total-files')).toHaveText('10,001 (10,001 including versions)');
   await page.locator('#se-download-backup').click();
   await page.locator('#se-backup-group-my-places-toggle').click();
   await expect(page.locator('#se-backup-group-my-places-types')).toContainText('3,334 files');
@@ -228,7 +228,7 @@ test('account home shows storage used and the plan; the free account sees its 5 
   await login(page, FREE);
   await expect(page.locator('#se-login-menu-purchases-status')).toHaveText('OsmAnd Start');
   await page.locator('#se-login-menu-osmand-cloud-item').click();
-  await expect(page.locator('#se-cloud-used')).toContainText('of 5.0 MB');
+  await expect(page.locator('#cloud-info-cloud-storage')).toContainText('of 5.0 MB');
   await expect(page.locator('#se-cloud-usage-favourites')).toContainText('Favourites');
 });
 
@@ -237,7 +237,7 @@ test('an account without files: empty note, and the dialog says there is nothing
   await login(page, who);
   await page.goto('/map/account/cloud');
   await expect(page.locator('#se-cloud-empty')).toBeVisible();
-  await expect(page.locator('#se-cloud-used')).toHaveText('0 B of 2.93 GB');
+  await expect(page.locator('#cloud-info-cloud-storage')).toHaveText('0 B of 2.93 GB');
   await page.locator('#se-download-backup').click();
   await expect(page.locator('#se-download-backup-empty')).toHaveText('There is nothing to back up yet.');
   await expect(page.locator('#se-download-backup-btn')).toBeDisabled();
@@ -250,7 +250,7 @@ test('cloud info: a failed load shows the reason and Retry recovers', async ({ p
   const error = page.locator('#se-cloud-error');
   await expect(error).toContainText('error 500');
   await error.getByRole('button').click();
-  await expect(page.locator('#se-cloud-total-files')).toBeVisible();
+  await expect(page.locator('#cloud-info-total-files')).toBeVisible();
 });
 
 test('keyboard only: open Download all, switch to ZIP, download, close with Escape', async ({ page }) => {

@@ -378,6 +378,11 @@ fn own_entries() -> Vec<Entry> {
             render: || empty_login(None, Some(ApiError::Network("Failed to fetch".into()))),
         },
         Entry {
+            component: "empty-login",
+            state: "delete-login-first",
+            render: || view! { <crate::shell::LoginFirst/> }.into_any(),
+        },
+        Entry {
             component: "account-home",
             state: "default",
             render: || home("demo@example.com", false, None),
@@ -429,7 +434,6 @@ fn login(email: &str, password: &str, failure: Option<LoginFailure>, pending: bo
             <LoginForm
                 email=email
                 password=password
-                remember=RwSignal::new(false)
                 pending=Signal::stored(pending)
                 failure=Signal::stored(failure)
                 on_submit=Callback::new(|_| ())

@@ -178,8 +178,6 @@ pub struct Strings {
     pub password: &'static str,
     pub show_password: &'static str,
     pub hide_password: &'static str,
-    pub stay_logged_in: &'static str,
-    pub stay_logged_in_hint: &'static str,
     pub forgot_password: &'static str,
     pub continue_btn: &'static str,
     pub signing_in: &'static str,
@@ -232,6 +230,7 @@ pub struct Strings {
 
     // Notices
     pub notice_logged_out_by_server: &'static str,
+    pub login_first_delete: &'static str,
     pub notice_session_expired: &'static str,
     pub notice_logged_out: &'static str,
     pub notice_account_deleted: &'static str,

@@ -3,7 +3,7 @@
 use super::{Plural, Strings};
 
 pub static NL: Strings = Strings {
-    app_title: "OsmAnd-account",
+    app_title: "OsmAnd Map",
     map_placeholder: "Kaart",
     menu_account: "Account",
     menu_login: "Inloggen",
@@ -32,8 +32,6 @@ pub static NL: Strings = Strings {
     password: "Wachtwoord",
     show_password: "Wachtwoord tonen",
     hide_password: "Wachtwoord verbergen",
-    stay_logged_in: "Ingelogd blijven",
-    stay_logged_in_hint: "U blijft 30 dagen ingelogd in deze browser, ook nadat u hem hebt gesloten.",
     forgot_password: "Ik heb geen wachtwoord of ben het vergeten",
     continue_btn: "Doorgaan",
     signing_in: "Bezig met inloggen…",
@@ -46,7 +44,7 @@ pub static NL: Strings = Strings {
     create_intro: "Vul uw e-mailadres in. We sturen er een code naartoe om te bevestigen dat het van u is.",
     code_intro: "We hebben een verificatiecode gestuurd naar {email}. Vul die hieronder in om verder te gaan.",
     verification_code: "Verificatiecode",
-    code_hint: "De code heeft 4 cijfers en blijft 24 uur geldig.",
+    code_hint: "De code in de e-mail heeft 4 tot 12 cijfers. Spaties van het plakken maken niet uit.",
     no_code_link: "Ik heb de verificatiecode niet ontvangen",
     no_code_title: "Nog geen code?",
     no_code_tip_address: "Controleer of het adres hieronder klopt, en verbeter het als dat niet zo is.",
@@ -85,6 +83,7 @@ pub static NL: Strings = Strings {
     step_of: "Stap {n} van {total}",
 
     notice_logged_out_by_server: "U bent door de server uitgelogd.",
+    login_first_delete: "Log eerst in om uw OsmAnd-account te verwijderen. Daarna komt u hier terug om het te bevestigen.",
     notice_session_expired: "Uw sessie is verlopen. Log opnieuw in om verder te gaan waar u was.",
     notice_logged_out: "U bent uitgelogd.",
     notice_account_deleted: "Uw OsmAnd-account en al zijn cloudgegevens zijn verwijderd.",

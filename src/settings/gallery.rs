@@ -113,6 +113,33 @@ pub fn entries() -> Vec<Entry> {
         },
         Entry {
             component: "cloud-trash",
+            state: "left-after-empty",
+            render: || {
+                let s = ListState::with_files(vec![v(
+                    "GPX",
+                    "Canal walk.gpx",
+                    1,
+                    true,
+                    Some("OsmAnd__model__Web"),
+                )]);
+                s.notice.set(Some(
+                    "1 deleted for good. Still in the trash: Canal walk.gpx".into(),
+                ));
+                list(Mode::Trash, s)
+            },
+        },
+        Entry {
+            component: "cloud-changes",
+            state: "version-gone",
+            render: || {
+                let s = ListState::with_files(sample());
+                s.error
+                    .set(Some("This version is no longer available.".into()));
+                list(Mode::Changes, s)
+            },
+        },
+        Entry {
+            component: "cloud-trash",
             state: "emptied-with-failures",
             render: || {
                 let s = ListState::with_files(sample());

@@ -44,6 +44,8 @@ pub struct CloudStrings {
     pub downloaded: &'static str,
     pub map_not_downloadable: &'static str,
     pub empty_download: &'static str,
+    pub no_restore: &'static str,
+    pub empty_trash_left: &'static str,
     pub versions_count: &'static str,
 }
 
@@ -89,7 +91,9 @@ pub(crate) static EN: CloudStrings = CloudStrings {
     file_deleted: "{name} was deleted for good.",
     downloaded: "{name} downloaded.",
     map_not_downloadable: "Map files cannot be downloaded here.",
-    empty_download: "The server sent no data for this version.",
+    empty_download: "This version is no longer available.",
+    no_restore: "Only tracks and favourites can be restored; download this file instead",
+    empty_trash_left: "Still in the trash: {names}",
     versions_count: "{count} versions",
 };
 
@@ -135,6 +139,8 @@ pub(crate) static NL: CloudStrings = CloudStrings {
     file_deleted: "{name} is definitief verwijderd.",
     downloaded: "{name} is gedownload.",
     map_not_downloadable: "Kaartbestanden kunnen hier niet worden gedownload.",
-    empty_download: "De server stuurde geen gegevens voor deze versie.",
+    empty_download: "Deze versie is niet meer beschikbaar.",
+    no_restore: "Alleen tracks en favorieten kunnen worden teruggezet; download dit bestand in plaats daarvan",
+    empty_trash_left: "Nog in de prullenbak: {names}",
     versions_count: "{count} versies",
 };
