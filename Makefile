@@ -3,7 +3,7 @@ SHELL := /bin/bash
 PORT ?= 8080
 GALLERY_PORT ?= 8082
 
-.PHONY: run test setup build build-gallery devserver dev gallery size fmt clean update-screenshots bench fuzz fresh-test
+.PHONY: run test setup build build-gallery gallery-static gallery-review devserver dev gallery size fmt clean update-screenshots bench fuzz fresh-test
 
 ## make run: install what is missing, build the app, serve it with demo data on :$(PORT)
 run: setup build devserver
@@ -34,6 +34,15 @@ gallery: setup
 
 build-gallery:
 	scripts/wasm.sh trunk build gallery.html --dist dist-gallery --public-url /gallery/ --skip-version-check
+
+## make gallery-static: the gallery as plain files (dist-gallery-static/) that open from a folder or any host
+gallery-static: setup
+	scripts/gallery-static.sh dist-gallery-static
+
+## make gallery-review: every state's committed baseline next to its current picture, changed first
+gallery-review: setup build build-gallery devserver
+	node scripts/gallery-review.mjs --out target/gallery-review
+	@echo "Open target/gallery-review/index.html"
 
 ## make update-screenshots: renew the gallery screenshot baselines (end2end/tests/__screenshots__)
 update-screenshots: setup build build-gallery devserver

@@ -41,7 +41,7 @@ scripts/wasm.sh cargo clippy -p osmand-account -p osmand-api --target wasm32-unk
 
 step "native tests (all crates)"
 STEP_T0=$SECONDS
-cargo test --workspace 2>&1 | tee "$LOGDIR/native.log"
+cargo test --workspace --features osmand-account/gallery 2>&1 | tee "$LOGDIR/native.log"
 count_cargo "$LOGDIR/native.log" "native tests" "${PIPESTATUS[0]}"
 
 step "wasm-bindgen tests in headless Chromium"
@@ -55,6 +55,7 @@ STEP_T0=$SECONDS
 if scripts/release.sh >"$LOGDIR/trunk.log" 2>&1 \
    && scripts/wasm.sh trunk build gallery.html --dist dist-gallery --public-url /gallery/ \
         --skip-version-check >>"$LOGDIR/trunk.log" 2>&1 \
+   && scripts/gallery-static.sh dist-gallery-static >>"$LOGDIR/trunk.log" 2>&1 \
    && cargo build -p devserver --quiet; then
   echo "built in $((SECONDS - STEP_T0)) s"
   step "Playwright end-to-end"

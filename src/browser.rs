@@ -200,3 +200,55 @@ pub fn save_blob(name: &str, blob: &web_sys::Blob) -> bool {
     let _ = web_sys::Url::revoke_object_url(&url);
     true
 }
+
+/// Shows the element `id` at the top of its scrolling panel body and moves keyboard focus to
+/// `focus` (a heading with `tabindex="-1"` inside it), so a link to a section lands every user
+/// there. Only the panel body scrolls: the frame around it is put back if anything (the
+/// router's own jump to the hash) moved it.
+pub fn show_id(id: &str, focus: &str) {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let Some(el) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.get_element_by_id(id))
+        else {
+            return;
+        };
+        focus_id(focus);
+        match el.closest(".panel__body").ok().flatten() {
+            Some(body) => {
+                let offset =
+                    el.get_bounding_client_rect().top() - body.get_bounding_client_rect().top();
+                body.set_scroll_top(body.scroll_top() + offset as i32 - 8);
+                unscroll_above(&body);
+            }
+            None => el.scroll_into_view(),
+        }
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = (id, focus);
+}
+
+/// Scrolls the panel body (the first `.panel__body`) back to its top, and the frame with it.
+pub fn scroll_panel_to_top() {
+    #[cfg(target_arch = "wasm32")]
+    if let Some(body) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector(".panel__body").ok().flatten())
+    {
+        body.set_scroll_top(0);
+        unscroll_above(&body);
+    }
+}
+
+/// Puts every ancestor of `el` back to its top (they are not meant to scroll).
+#[cfg(target_arch = "wasm32")]
+fn unscroll_above(el: &web_sys::Element) {
+    let mut up = el.parent_element();
+    while let Some(p) = up {
+        if p.scroll_top() != 0 {
+            p.set_scroll_top(0);
+        }
+        up = p.parent_element();
+    }
+}

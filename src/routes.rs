@@ -18,6 +18,8 @@ pub mod seg {
     pub const PURCHASES: &str = "purchases";
     /// The router's name for the purchase in `/map/account/purchases/<item>`.
     pub const ITEM: &str = "item";
+    /// `/map/account/purchases/help`: matched before `<item>` (no purchase is called `help`).
+    pub const HELP: &str = "help";
     pub const DELETE_ACCOUNT: &str = "delete-account";
     pub const SETTINGS: &str = "settings";
     pub const CHANGES: &str = "changes";
@@ -41,6 +43,8 @@ pub enum Route {
     Cloud,
     /// `/map/account/purchases/`: the purchases list.
     Purchases,
+    /// `/map/account/purchases/help`: Purchases help (`#<anchor>` opens one section).
+    PurchasesHelp,
     /// `/map/account/purchases/<item>`: one purchase (`sub0`, `inapp0`, `free`, …; validated by the page).
     Purchase(String),
     /// `/map/delete-account/`: the delete-account dialog (also a deep link from the apps).
@@ -76,6 +80,7 @@ impl Route {
             [ACCOUNT, RESET_PASSWORD] => Route::ResetPassword,
             [ACCOUNT, CLOUD] => Route::Cloud,
             [ACCOUNT, PURCHASES] => Route::Purchases,
+            [ACCOUNT, PURCHASES, HELP] => Route::PurchasesHelp,
             [ACCOUNT, PURCHASES, item] => Route::Purchase((*item).to_string()),
             [DELETE_ACCOUNT] => Route::DeleteAccount,
             [SETTINGS] => Route::Settings,
@@ -96,6 +101,7 @@ impl Route {
             Route::ResetPassword => format!("{BASE}/{ACCOUNT}/{RESET_PASSWORD}"),
             Route::Cloud => format!("{BASE}/{ACCOUNT}/{CLOUD}"),
             Route::Purchases => format!("{BASE}/{ACCOUNT}/{PURCHASES}/"),
+            Route::PurchasesHelp => format!("{BASE}/{ACCOUNT}/{PURCHASES}/{HELP}"),
             Route::Purchase(item) => format!("{BASE}/{ACCOUNT}/{PURCHASES}/{item}"),
             Route::DeleteAccount => format!("{BASE}/{DELETE_ACCOUNT}/"),
             Route::Settings => format!("{BASE}/{SETTINGS}/"),
@@ -119,7 +125,11 @@ impl Route {
             | Route::CloudChanges
             | Route::CloudTrash => Access::LoggedIn,
             Route::Login => Access::LoggedOut,
-            Route::Map
+            // Help is for everyone: the sign-up form's "didn't get the code" help links here
+            // before there is an account, and a purchase question may come before a login.
+            // It shows no account data.
+            Route::PurchasesHelp
+            | Route::Map
             | Route::Account
             | Route::CreateAccount
             | Route::ResetPassword
@@ -238,6 +248,32 @@ mod tests {
     }
 
     #[test]
+    fn purchases_help_wins_over_the_item_route_and_is_open_to_everyone() {
+        for p in [
+            "/map/account/purchases/help",
+            "/map/account/purchases/help/",
+        ] {
+            assert_eq!(Route::parse(p), Route::PurchasesHelp, "{p}");
+        }
+        assert_eq!(Route::PurchasesHelp.href(), "/map/account/purchases/help");
+        // Other items still are items; help has no deeper pages.
+        assert_eq!(
+            Route::parse("/map/account/purchases/helps"),
+            Route::Purchase("helps".into())
+        );
+        assert_eq!(
+            Route::parse("/map/account/purchases/help/x"),
+            Route::NotFound
+        );
+        assert_eq!(Route::PurchasesHelp.access(), Access::Anyone);
+        assert_eq!(Route::PurchasesHelp.area(), Area::Account);
+        assert_eq!(
+            safe_redirect("/map/account/purchases/help").as_deref(),
+            Some("/map/account/purchases/help")
+        );
+    }
+
+    #[test]
     fn the_base_is_the_map_segment() {
         assert_eq!(BASE, format!("/{}", seg::MAP));
     }
@@ -252,6 +288,7 @@ mod tests {
             Route::ResetPassword,
             Route::Cloud,
             Route::Purchases,
+            Route::PurchasesHelp,
             Route::Purchase("sub0".into()),
             Route::DeleteAccount,
             Route::Settings,

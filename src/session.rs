@@ -111,6 +111,10 @@ pub struct Session {
     set_notice: WriteSignal<Option<Notice>>,
     /// Bumped to ask for a new `auth/info` check (the keeper at the root watches it).
     pub recheck: RwSignal<u32>,
+    /// What the e-mail field of the login, sign-up or reset form holds: carried from one of these
+    /// forms to the next ([`Session::form_email`], [`Session::carry_email`]); cleared when the
+    /// session changes.
+    typed_email: RwSignal<String>,
     /// Moves to an address (`replace` = in place of the current history entry).
     go: StoredValue<Go, LocalStorage>,
 }
@@ -126,6 +130,7 @@ impl Session {
             notice,
             set_notice,
             recheck: RwSignal::new(0),
+            typed_email: RwSignal::new(String::new()),
             go: StoredValue::new_local(Rc::new(go)),
         }
     }
@@ -162,9 +167,27 @@ impl Session {
         self.set_status.try_set(status_from_check(result));
     }
 
+    /// The address an e-mail form opens with: what the user typed on the form they came from,
+    /// else (login form only) the remembered address.
+    pub fn form_email(&self, form: EmailForm) -> String {
+        let typed = self.typed_email.try_get_untracked().unwrap_or_default();
+        start_email(form, &typed, remembered_email().as_deref())
+    }
+
+    /// Keeps the carried address in step with a form's e-mail field while the form is open.
+    pub fn carry_email(&self, field: RwSignal<String>) {
+        let typed = self.typed_email;
+        Effect::new(move |_| {
+            if let Some(value) = field.try_get() {
+                typed.try_set(value);
+            }
+        });
+    }
+
     /// Logged in (login, or sign-up's automatic login): remembers the address, clears the notice
     /// and goes to `to`.
     pub fn log_in(&self, info: AuthInfo, to: &str) {
+        self.typed_email.try_set(String::new());
         remember_email(&info.username);
         // Move first: the guest-only gate of the page being left must not redirect as well.
         self.go(to, false);
@@ -174,6 +197,7 @@ impl Session {
 
     /// The session ended for `why`: the notice, the remembered address and the next page follow.
     pub fn log_out(&self, why: LogOut) {
+        self.typed_email.try_set(String::new());
         match why.remembered() {
             Some(Some(email)) => remember_email(email),
             Some(None) => crate::browser::local_storage_remove(LAST_EMAIL_KEY),
@@ -253,6 +277,41 @@ pub fn status_from_check(result: Result<Option<AuthInfo>, ApiError>) -> SessionS
 /// without one is a bug and stops with a message naming the missing context.
 pub fn use_session() -> Session {
     expect_context::<Session>()
+}
+
+/// The forms that ask for an e-mail address and carry it between them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum EmailForm {
+    Login,
+    SignUp,
+    Reset,
+}
+
+/// The rule of [`Session::form_email`]: what was typed on the previous form wins; the remembered
+/// address only fills an empty login form.
+pub fn start_email(form: EmailForm, typed: &str, remembered: Option<&str>) -> String {
+    if !typed.trim().is_empty() {
+        return typed.to_string();
+    }
+    match (form, remembered) {
+        (EmailForm::Login, Some(r)) => r.to_string(),
+        _ => String::new(),
+    }
+}
+
+/// The address a form opens with, from the session in context (none: empty, e.g. a bare test).
+pub fn form_email(form: EmailForm) -> String {
+    match use_context::<Session>() {
+        Some(s) => s.form_email(form),
+        None => start_email(form, "", remembered_email().as_deref()),
+    }
+}
+
+/// Carries a form's e-mail field to the next form, through the session in context.
+pub fn carry_email(field: RwSignal<String>) {
+    if let Some(s) = use_context::<Session>() {
+        s.carry_email(field);
+    }
 }
 
 /// Remembers `email` as the login address (a password was just set for it).
@@ -351,6 +410,38 @@ mod tests {
         assert_eq!(s.notice.get(), Some(Notice::SessionExpired));
         // Natively there is no current path: the login form without a way back.
         assert_eq!(*moves.borrow(), ["/map/account/", "/map/account/login"]);
+    }
+
+    #[test]
+    fn typed_addresses_travel_between_forms_and_the_remembered_one_only_fills_an_empty_login() {
+        let r = Some("remembered@example.com");
+        for form in [EmailForm::Login, EmailForm::SignUp, EmailForm::Reset] {
+            assert_eq!(
+                start_email(form, "typed@example.com", r),
+                "typed@example.com"
+            );
+        }
+        assert_eq!(
+            start_email(EmailForm::Login, "  ", r),
+            "remembered@example.com"
+        );
+        assert_eq!(start_email(EmailForm::Reset, "", r), "");
+        assert_eq!(start_email(EmailForm::SignUp, "", r), "");
+        assert_eq!(start_email(EmailForm::Login, "", None), "");
+    }
+
+    #[test]
+    fn a_session_change_drops_the_carried_address() {
+        let owner = Owner::new();
+        owner.set();
+        let (s, _) = recording();
+        s.typed_email.set("typed@example.com".into());
+        assert_eq!(s.form_email(EmailForm::Reset), "typed@example.com");
+        s.log_in(info("a@b.c"), "/map/account/");
+        assert_eq!(s.form_email(EmailForm::Reset), "");
+        s.typed_email.set("other@example.com".into());
+        s.log_out(LogOut::Pressed);
+        assert_eq!(s.form_email(EmailForm::SignUp), "");
     }
 
     #[test]

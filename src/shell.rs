@@ -75,6 +75,7 @@ pub fn Shell() -> impl IntoView {
     let location = use_location();
     let route = Signal::derive(move || location.pathname.with(|p| Route::parse(p)));
     Effect::new(move |_| crate::browser::set_title(i18n.t().app_title));
+    crate::components::focus::install_focus_keeper();
     view! {
         <div class="app" class:app--panel-open=move || route.get().has_panel()>
             <MainMenu route=route/>
@@ -90,6 +91,8 @@ pub fn Shell() -> impl IntoView {
                 <RouteView path=at(MAP, ACCOUNT, RESET_PASSWORD, "") view=(|| side(Route::ResetPassword)) as Screen/>
                 <RouteView path=at(MAP, ACCOUNT, CLOUD, "") view=(|| side(Route::Cloud)) as Screen/>
                 <RouteView path=at(MAP, ACCOUNT, PURCHASES, "") view=(|| side(Route::Purchases)) as Screen/>
+                // Before `<item>`: the first matching route wins.
+                <RouteView path=at(MAP, ACCOUNT, PURCHASES, HELP) view=(|| side(Route::PurchasesHelp)) as Screen/>
                 <RouteView path=(StaticSegment(MAP), StaticSegment(ACCOUNT), StaticSegment(PURCHASES), ParamSegment(ITEM))
                     view=(|| side(Route::Purchase(String::new()))) as Screen/>
                 <RouteView path=at(MAP, DELETE_ACCOUNT, "", "") view=(|| side(Route::DeleteAccount)) as Screen/>
@@ -139,6 +142,7 @@ fn screen(route: &Route) -> AnyView {
         Route::ResetPassword => view! { <ResetPasswordPage/> }.into_any(),
         Route::Cloud => view! { <crate::account::CloudPage/> }.into_any(),
         Route::Purchases => view! { <crate::purchases::PurchasesPage/> }.into_any(),
+        Route::PurchasesHelp => view! { <crate::purchases::HelpPage/> }.into_any(),
         Route::Purchase(_) => view! { <crate::purchases::PurchasePage/> }.into_any(),
         Route::DeleteAccount => view! { <crate::danger::DeleteAccountPage/> }.into_any(),
         Route::Settings => view! { <crate::settings::SettingsPage/> }.into_any(),
@@ -276,9 +280,28 @@ pub fn LoginFirst() -> impl IntoView {
 #[component]
 fn Waiting() -> impl IntoView {
     let i18n = use_i18n();
+    let session = use_session();
+    // A failed check says why and offers a retry (not a spinner that never ends).
+    let failure = Signal::derive(move || {
+        session.status.with(|s| match s {
+            SessionStatus::Unknown(e) => Some(format!(
+                "{} {}",
+                i18n.t().err_session_check,
+                crate::errors::error_message(e, i18n.t())
+            )),
+            _ => None,
+        })
+    });
     view! {
         <Panel title=Signal::derive(move || i18n.t().osmand_account.to_string()) nav=PanelNav::Close(Route::Map.href())>
-            <crate::components::Spinner label=Signal::derive(move || i18n.t().checking_session.to_string())/>
+            <Show when=move || failure.with(Option::is_none)>
+                <crate::components::Spinner label=Signal::derive(move || i18n.t().checking_session.to_string())/>
+            </Show>
+            <crate::components::ErrorBanner
+                message=failure
+                on_retry=Callback::new(move |_| session.request_check())
+                id="se-session-error"
+            />
         </Panel>
     }
 }

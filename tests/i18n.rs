@@ -108,3 +108,67 @@ fn the_detector_finds_what_it_should() {
         .collect();
     assert_eq!(found, vec!["Hello there", "Close", "Loading"]);
 }
+
+/// The texts of one language, read from its tables' Debug output (field names dropped).
+fn texts_of(locale: osmand_account::i18n::Locale) -> Vec<String> {
+    let dump = format!("{:?}", locale.strings());
+    let mut out = Vec::new();
+    let mut chars = dump.chars();
+    while let Some(c) = chars.next() {
+        if c == '"' {
+            let mut t = String::new();
+            while let Some(c) = chars.next() {
+                match c {
+                    '\\' => {
+                        if let Some(n) = chars.next() {
+                            t.push(n);
+                        }
+                    }
+                    '"' => break,
+                    c => t.push(c),
+                }
+            }
+            out.push(t);
+        }
+    }
+    out
+}
+
+#[test]
+fn one_spelling_of_email_per_language() {
+    use osmand_account::i18n::Locale;
+    let en = texts_of(Locale::En);
+    assert!(en.len() > 200, "the dump is not read: {}", en.len());
+    let bad: Vec<&String> = en
+        .iter()
+        .filter(|t| t.to_lowercase().contains("e-mail"))
+        .collect();
+    assert!(bad.is_empty(), "English writes \"email\": {bad:#?}");
+    // Dutch writes "e-mail" ("e-mailadres"); `{email}` placeholders don't count.
+    let nl = texts_of(Locale::Nl);
+    let bad: Vec<&String> = nl
+        .iter()
+        .filter(|t| {
+            let t = t
+                .to_lowercase()
+                .replace("{email}", "")
+                .replace("e-mail", "");
+            t.contains("email")
+        })
+        .collect();
+    assert!(bad.is_empty(), "Dutch writes \"e-mail\": {bad:#?}");
+}
+
+#[test]
+fn dutch_says_u_not_je() {
+    let nl = texts_of(osmand_account::i18n::Locale::Nl);
+    let informal = ["je", "jij", "jou", "jouw", "jullie"];
+    let bad: Vec<&String> = nl
+        .iter()
+        .filter(|t| {
+            t.split(|c: char| !c.is_alphabetic())
+                .any(|w| informal.contains(&w.to_lowercase().as_str()))
+        })
+        .collect();
+    assert!(bad.is_empty(), "informal Dutch: {bad:#?}");
+}

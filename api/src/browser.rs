@@ -1,5 +1,10 @@
 //! The browser transport: `fetch` on the same origin with the session cookie and without
 //! following redirects (a Spring 302 becomes an `opaqueredirect`).
+//!
+//! Credentials are `same-origin` (the API is under the page's own origin): that is also the mode
+//! of `index.html`'s `<link rel=preload as=fetch crossorigin>` for `auth/info`, so the app's first
+//! call takes the answer the browser fetched while the wasm was still downloading (a preload is
+//! only reused when the credentials modes match; Trunk's minifier drops `use-credentials`).
 
 use crate::error::ApiError;
 use crate::http::{HttpRequest, HttpResponse, Transport};
@@ -124,7 +129,7 @@ impl Drop for Deadline {
     }
 }
 
-/// `fetch` with `credentials: include` and `redirect: manual`, optionally cancellable.
+/// `fetch` with `credentials: same-origin` and `redirect: manual`, optionally cancellable.
 ///
 /// `Send + Sync` (the optional signal sits in a [`SendWrapper`]; wasm32 has one thread), so a
 /// client built on it can be put in Leptos context.
@@ -237,7 +242,7 @@ fn build_request(
     }
     let init = RequestInit::new();
     init.set_method(req.method.as_str());
-    init.set_credentials(RequestCredentials::Include);
+    init.set_credentials(RequestCredentials::SameOrigin);
     init.set_redirect(RequestRedirect::Manual);
     init.set_headers(&headers.into_raw());
     if let Some(body) = req.body_text() {

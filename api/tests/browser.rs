@@ -100,7 +100,7 @@ async fn json_post_sends_cookie_manual_redirect_and_json_type() {
     assert_eq!(seen_str("method").as_deref(), Some("POST"));
     assert!(seen_str("url").unwrap().ends_with("/mapapi/auth/login"));
     assert_eq!(seen_str("contentType").as_deref(), Some("application/json"));
-    assert_eq!(seen_str("credentials").as_deref(), Some("include"));
+    assert_eq!(seen_str("credentials").as_deref(), Some("same-origin"));
     assert_eq!(seen_str("redirect").as_deref(), Some("manual"));
     let body: serde_json::Value = serde_json::from_str(&seen_str("body").unwrap()).unwrap();
     assert_eq!(body["username"], "a@b.c");

@@ -387,3 +387,17 @@ fn builders_match_client_calls() {
     );
     assert_eq!(normalize_email("  MiXed@Case.Org\t"), "mixed@case.org");
 }
+
+#[test]
+fn cancel_login_link() {
+    let req = sent!(
+        HttpResponse::ok(),
+        api,
+        api.cancel_login_link(" Owner@Mail.org ", " 0a1b2c3d4e5f60718293a4b5c6d7e8f9 ")
+    );
+    assert_json_post(
+        &req,
+        "/mapapi/auth/cancel-link",
+        json!({"username":"owner@mail.org","token":"0a1b2c3d4e5f60718293a4b5c6d7e8f9"}),
+    );
+}

@@ -16,9 +16,31 @@ pub struct Mail {
     pub sent_at: i64,
 }
 
-/// Subject and body for an action (`setup`, `password`, `change`, `delete`, `email-changed`).
-fn compose(action: &str, code: Option<&str>, note: Option<&str>) -> (String, String) {
-    let code = code.unwrap_or("");
+/// The languages the mails are written in. Like the real server (OsmAnd-tools
+/// `EmailSenderTemplate.findTemplateFile`: `<template>/<lang>.html`, else `<template>/en.html`),
+/// any other `lang` gets the English mail.
+pub fn mail_lang(lang: Option<&str>) -> &'static str {
+    match lang
+        .and_then(|l| l.split(['-', '_']).next())
+        .map(str::to_ascii_lowercase)
+        .as_deref()
+    {
+        Some("nl") => "nl",
+        _ => "en",
+    }
+}
+
+/// Subject and body for an action (`setup`, `password`, `change`, `delete`, `email-changed`) in
+/// the mail's language ([`mail_lang`]).
+fn compose(action: &str, code: Option<&str>, note: Option<&str>, lang: &str) -> (String, String) {
+    if lang == "nl" {
+        compose_nl(action, code.unwrap_or(""), note)
+    } else {
+        compose_en(action, code.unwrap_or(""), note)
+    }
+}
+
+fn compose_en(action: &str, code: &str, note: Option<&str>) -> (String, String) {
     let valid = "The code is valid for 24 hours.";
     match action {
         "setup" => (
@@ -30,17 +52,19 @@ fn compose(action: &str, code: Option<&str>, note: Option<&str>) -> (String, Str
             format!("Use the code {code} to set a new password for your OsmAnd account. {valid}"),
         ),
         "change" => (
-            "OsmAnd Cloud: confirm the e-mail change".to_owned(),
-            format!("Use the code {code} to change the e-mail of your OsmAnd account. {valid}"),
+            "OsmAnd Cloud: confirm the email change".to_owned(),
+            format!(
+                "Use the code {code} to change the email address of your OsmAnd account. {valid}"
+            ),
         ),
         "delete" => (
             "OsmAnd Cloud: confirm deleting your account".to_owned(),
             format!("Use the code {code} to delete your OsmAnd account. {valid}"),
         ),
         "email-changed" => (
-            "OsmAnd Cloud: your e-mail was changed".to_owned(),
+            "OsmAnd Cloud: your email address was changed".to_owned(),
             format!(
-                "The e-mail of your OsmAnd account was changed to {}. \
+                "The email address of your OsmAnd account was changed to {}. \
                  If you did not do this, contact support@osmand.net.",
                 note.unwrap_or("a new address")
             ),
@@ -48,6 +72,40 @@ fn compose(action: &str, code: Option<&str>, note: Option<&str>) -> (String, Str
         other => (
             format!("OsmAnd Cloud: {other}"),
             format!("Your OsmAnd code: {code}"),
+        ),
+    }
+}
+
+fn compose_nl(action: &str, code: &str, note: Option<&str>) -> (String, String) {
+    let valid = "De code is 24 uur geldig.";
+    match action {
+        "setup" => (
+            "OsmAnd Cloud: uw verificatiecode".to_owned(),
+            format!("Gebruik de code {code} om uw OsmAnd Cloud-account aan te maken. {valid}"),
+        ),
+        "password" => (
+            "OsmAnd Cloud: een nieuw wachtwoord instellen".to_owned(),
+            format!("Gebruik de code {code} om een nieuw wachtwoord voor uw OsmAnd-account in te stellen. {valid}"),
+        ),
+        "change" => (
+            "OsmAnd Cloud: bevestig de wijziging van uw e-mailadres".to_owned(),
+            format!("Gebruik de code {code} om het e-mailadres van uw OsmAnd-account te wijzigen. {valid}"),
+        ),
+        "delete" => (
+            "OsmAnd Cloud: bevestig het verwijderen van uw account".to_owned(),
+            format!("Gebruik de code {code} om uw OsmAnd-account te verwijderen. {valid}"),
+        ),
+        "email-changed" => (
+            "OsmAnd Cloud: uw e-mailadres is gewijzigd".to_owned(),
+            format!(
+                "Het e-mailadres van uw OsmAnd-account is gewijzigd in {}. \
+                 Hebt u dit niet zelf gedaan? Neem dan contact op met support@osmand.net.",
+                note.unwrap_or("een nieuw adres")
+            ),
+        ),
+        other => (
+            format!("OsmAnd Cloud: {other}"),
+            format!("Uw OsmAnd-code: {code}"),
         ),
     }
 }
@@ -65,7 +123,7 @@ pub struct Outgoing<'a> {
 
 /// Stores the mail and logs `[outbox] <to> <action> code <code>` to stdout.
 pub fn send(conn: &Connection, mail: &Outgoing<'_>, now: i64) -> rusqlite::Result<()> {
-    let (subject, body) = compose(mail.action, mail.code, mail.note);
+    let (subject, body) = compose(mail.action, mail.code, mail.note, mail_lang(mail.lang));
     conn.execute(
         "INSERT INTO outbox (to_addr, subject, action, code, lang, body, sent_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
@@ -163,6 +221,24 @@ pub fn render_html(mails: &[Mail]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn mails_are_written_in_the_requested_language_with_english_as_fallback() {
+        assert_eq!(mail_lang(Some("nl")), "nl");
+        assert_eq!(mail_lang(Some("nl-BE")), "nl");
+        assert_eq!(mail_lang(Some("de")), "en");
+        assert_eq!(mail_lang(None), "en");
+        for action in ["setup", "password", "change", "delete"] {
+            let (en_subject, en_body) = compose(action, Some("1234"), None, "en");
+            let (nl_subject, nl_body) = compose(action, Some("1234"), None, "nl");
+            assert_ne!(en_subject, nl_subject, "{action}");
+            assert!(en_body.contains("1234") && nl_body.contains("1234"));
+            assert!(nl_body.contains("24 uur"), "{nl_body}");
+            assert!(en_body.contains("24 hours"), "{en_body}");
+        }
+        let (_, nl) = compose("email-changed", None, Some("n***@example.com"), "nl");
+        assert!(nl.contains("n***@example.com") && nl.contains("gewijzigd"));
+    }
 
     #[test]
     fn escapes() {

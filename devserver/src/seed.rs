@@ -224,7 +224,7 @@ fn demo_purchases(conn: &Connection, userid: i64, now: i64) -> ApiResult<()> {
             },
         )?;
     }
-    let inapps: [(&str, &str, i64, &str); 3] = [
+    let inapps: [(&str, &str, i64, &str); 4] = [
         (
             "FS-DEMO-0500",
             "net.osmand.fastspring.inapp.maps.plus",
@@ -241,6 +241,14 @@ fn demo_purchases(conn: &Connection, userid: i64, now: i64) -> ApiResult<()> {
             "GPA.1111-2222-3333-44444",
             "osmand_full_version_price",
             -800 * d,
+            "google",
+        ),
+        // The Topography (formerly Contour lines) plugin, bought in Google Play: an SKU the
+        // server has no catalog name for, so it is listed as "Other" (`getInAppName`).
+        (
+            "GPA.2222-3333-4444-55555",
+            "net.osmand.contourlines_plus",
+            -1200 * d,
             "google",
         ),
     ];
@@ -484,6 +492,10 @@ fn profile_json(mode: &str, speed: f64, version: u32) -> String {
     .to_string()
 }
 
+/// How long the real server keeps a deleted file in the trash: its `delete-old-trash` operation
+/// deletes every file whose newest version is a tombstone older than this (31 days).
+pub const TRASH_KEPT_MS: i64 = 31 * DAY_MS;
+
 /// The demo account's devices and ~14 months of file history.
 pub fn demo_files(conn: &Connection, userid: i64, web: i64, now: i64) -> ApiResult<()> {
     let s = Seeder { conn, userid, now };
@@ -499,6 +511,9 @@ pub fn demo_files(conn: &Connection, userid: i64, web: i64, now: i64) -> ApiResu
     // Tracks: edited over time, a `.gpx.info` companion, one deleted and restored, two in trash.
     // Sizes like real recordings (a point a minute, ~110 bytes each): tens to hundreds of KB
     // per track, a few MB in all, so usage and backup progress look as they do on osmand.net.
+    // Everything in the trash was deleted within the last month: the real server's
+    // `delete-old-trash` operation (OsmAnd-tools `DeleteOldFilesOperation`) removes files deleted
+    // more than 31 days ago for good, with all their versions (see [`TRASH_KEPT_MS`]).
     let hike = "Alps/Hike to Lake Oeschinen.gpx";
     s.track(hike, 418.0, samsung, 2400, false)?;
     s.track(hike, 300.0, web, 2600, true)?;
@@ -518,10 +533,10 @@ pub fn demo_files(conn: &Connection, userid: i64, web: i64, now: i64) -> ApiResu
     s.tombstone("GPX", "Bike/Commute to work.gpx", 240.0, iphone)?;
     s.track("Bike/Commute to work.gpx", 235.0, web, 1150, false)?;
     s.track("Canal walk.gpx", 380.0, samsung, 1600, false)?;
-    s.tombstone("GPX", "Canal walk.gpx", 30.0, web)?;
+    s.tombstone("GPX", "Canal walk.gpx", 24.0, web)?;
     s.track("Old trip.gpx", 410.0, samsung, 3800, false)?;
     s.track("Old trip.gpx", 395.0, samsung, 4200, true)?;
-    s.tombstone("GPX", "Old trip.gpx", 150.0, pixel)?;
+    s.tombstone("GPX", "Old trip.gpx", 11.0, pixel)?;
 
     // Favourites: the main file in four versions, a group file, a deleted group file.
     s.favourites("favorites.gpx", FAV_V1, 425.0, samsung, false)?;

@@ -290,7 +290,7 @@ async fn delete_account_happy_path() {
                 |r| r.get(0),
             )?;
             assert_eq!((files, devices), (0, 0));
-            assert_eq!((unlinked, inapps), (9, 3));
+            assert_eq!((unlinked, inapps), (9, 4));
             Ok(())
         })
         .unwrap();

@@ -81,6 +81,31 @@ async fn demo_seed_has_devices_history_tombstones_and_purchases() {
         *per_name.entry(f["name"].as_str().unwrap()).or_default() += 1;
     }
     assert_eq!(per_name["favorites.gpx"], 4);
+    // The trash holds only files deleted within the last 31 days: older ones the real server
+    // removes for good (`delete-old-trash`), so the demo data must not show them.
+    let now = times.iter().max().unwrap() + DAY;
+    let mut newest: HashMap<(&str, &str), &Value> = HashMap::new();
+    for f in files {
+        let key = (f["type"].as_str().unwrap(), f["name"].as_str().unwrap());
+        let t = f["updatetime"].as_i64().unwrap();
+        if newest
+            .get(&key)
+            .is_none_or(|n| n["updatetime"].as_i64().unwrap() < t)
+        {
+            newest.insert(key, f);
+        }
+    }
+    let trash: Vec<&&Value> = newest.values().filter(|f| f["filesize"] == -1).collect();
+    assert!(trash.len() >= 3);
+    for f in trash {
+        let age = now - f["updatetime"].as_i64().unwrap();
+        assert!(
+            age < devserver::seed::TRASH_KEPT_MS,
+            "{} deleted {} days ago",
+            f["name"],
+            age / DAY
+        );
+    }
 
     let states: HashSet<String> =
         parse_list(&s.clone().login_and_info().await["info"]["subscriptions"])

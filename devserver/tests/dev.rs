@@ -535,3 +535,25 @@ async fn switches_set_code_length_and_answer_forms_and_reset_with_the_data() {
     let r = s.get("/dev/switches").await;
     assert_eq!(r.json(), json!({"codeDigits": 4, "friendlyAnswers": false}));
 }
+
+#[tokio::test]
+async fn mails_follow_the_requested_language() {
+    let mut s = Server::new();
+    for (email, lang) in [("nl@example.com", "nl"), ("en@example.com", "en")] {
+        s.post_json(
+            &format!("/mapapi/auth/register?lang={lang}&isNew=true"),
+            serde_json::json!({ "username": email }),
+        )
+        .await
+        .assert_ok_json();
+    }
+    let nl = s.get("/dev/outbox?to=nl@example.com").await.json();
+    let nl = &nl[0];
+    assert_eq!(nl["lang"], "nl");
+    assert_eq!(nl["subject"], "OsmAnd Cloud: uw verificatiecode");
+    let body = nl["body"].as_str().unwrap();
+    assert!(body.contains(nl["code"].as_str().unwrap()));
+    assert!(body.contains("De code is 24 uur geldig."), "{body}");
+    let en = s.get("/dev/outbox?to=en@example.com").await.json();
+    assert_eq!(en[0]["subject"], "OsmAnd Cloud: your verification code");
+}

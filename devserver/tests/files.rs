@@ -293,10 +293,11 @@ async fn free_accounts_cannot_restore_pro_types() {
     assert_eq!(r.status, 400);
     assert!(
         r.body
-            .starts_with("Free account can upload files with types: FAVOURITES"),
+            .starts_with("Free account can upload files with types: [FAVOURITES, GLOBAL"),
         "{}",
         r.body
     );
+    assert!(r.body.ends_with("]. This file type is GPX!"), "{}", r.body);
     let t = all_versions(&mut s, "favorites-Parking.gpx").await[0]["updatetimems"]
         .as_i64()
         .unwrap();

@@ -228,8 +228,86 @@ test('account home shows storage used and the plan; the free account sees its 5 
   await login(page, FREE);
   await expect(page.locator('#se-login-menu-purchases-status')).toHaveText('OsmAnd Start');
   await page.locator('#se-login-menu-osmand-cloud-item').click();
-  await expect(page.locator('#cloud-info-cloud-storage')).toContainText('of 5.0 MB');
+  await expect(page.locator('#cloud-info-cloud-storage')).toContainText('of 5 MB');
   await expect(page.locator('#se-cloud-usage-favourites')).toContainText('Favourites');
+});
+
+test('account home: the reference sections, and a row whose figure fails says so with Try again', async ({ page, request }) => {
+  await login(page, DEMO);
+  await expect(page.locator('#se-login-menu-my-data')).toHaveText('My data');
+  await expect(page.locator('#se-login-menu-payments')).toHaveText('Payments and purchases');
+  await expect(page.locator('#se-login-menu-purchases-status')).not.toBeEmpty();
+  await fault(request, { path: '/mapapi/get-account-info', status: 500 });
+  await fault(request, { path: '/mapapi/list-files', status: 500 });
+  await page.goto('/map/account/');
+  const cloudError = page.locator('#se-login-menu-cloud-error');
+  const plansError = page.locator('#se-login-menu-purchases-error');
+  await expect(cloudError).toContainText('The storage used could not be loaded.');
+  await expect(cloudError).toContainText('error 500');
+  await expect(plansError).toContainText('Your plan and purchases could not be loaded.');
+  await expect(page.locator('#se-login-menu-cloud-used')).toBeEmpty();
+  await clearFaults(request);
+  await page.locator('#se-login-menu-cloud-error-retry').click();
+  await expect(page.locator('#se-login-menu-cloud-used')).toHaveText(/\d (KB|MB)$/);
+  await expect(cloudError).toHaveCount(0);
+  await expect(plansError).toBeVisible();
+  await page.locator('#se-login-menu-purchases-error-retry').click();
+  await expect(page.locator('#se-login-menu-purchases-status')).toContainText('OsmAnd Pro');
+  await expect(plansError).toHaveCount(0);
+  // Dutch: the section headings of the Dutch user documentation.
+  await page.getByLabel('Language').selectOption('nl');
+  await expect(page.locator('#se-login-menu-my-data')).toHaveText('Mijn gegevens');
+  await expect(page.locator('#se-login-menu-payments')).toHaveText('Betalingen en aankopen');
+});
+
+/** The size text the app gives below 1 GB (binary units, one decimal). */
+function sizeText(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+test('the screens agree on the same files: home row, OsmAnd Cloud, the usage bar and Download all', async ({ page }) => {
+  await login(page, DEMO);
+  const list = await (await page.request.get('/mapapi/list-files')).json();
+  const home = page.locator('#se-login-menu-cloud-used');
+  await expect(home).toHaveText(sizeText(list.totalZipSize));
+  const homeUsed = (await home.textContent()) ?? '';
+  await page.locator('#se-login-menu-osmand-cloud-item').click();
+  // One figure for "used": the home row, the quota line (in the quota's MB) and the bar.
+  await expect(page.locator('#cloud-info-cloud-storage')).toHaveText(`${homeUsed} of 3000 MB`);
+  await expect(page.locator('#se-cloud-used-hint')).toContainText('Compressed');
+  await expect(page.locator('#cloud-info-storage')).toHaveText(sizeText(list.totalFileSize));
+  await expect(page.locator('#se-cloud-storage-hint')).toContainText('unpacked');
+  await expect(page.locator('#se-cloud-usage-note')).toContainText('Compressed sizes');
+  const totalText = (await page.locator('#cloud-info-total-files').textContent()) ?? '';
+  const totalFiles = Number(totalText.split(' ')[0].replace(/,/g, ''));
+  expect(totalFiles).toBe(list.totalFiles);
+
+  // Download all with every group: its files plus the ones it says it leaves out are "Total files".
+  await page.locator('#se-download-backup').click();
+  await page.locator('#se-backup-group-maps').check();
+  await expect(page.locator('#se-download-backup-sizes')).toContainText('unpacked');
+  const estimate = (await page.locator('#se-download-backup-estimate').textContent()) ?? '';
+  const selected = Number(estimate.split(' ')[0].replace(/,/g, ''));
+  const leftOut = page.locator('#se-download-backup-left-out');
+  await expect(leftOut).toContainText('never part of a backup');
+  const left = Number(((await leftOut.textContent()) ?? '').split(' ')[0]);
+  expect(selected + left).toBe(totalFiles);
+  const unpacked = list.uniqueFiles
+    .filter((f: UFile) => typeKey(f) !== null)
+    .reduce((s: number, f: UFile) => s + f.filesize, 0);
+  const button = page.locator('#se-download-backup-btn');
+  await expect(button).toHaveText(`Download backup (${sizeText(unpacked)})`);
+
+  // The result names the archive's own size (the file saved) next to the button's figure.
+  const [download] = await Promise.all([page.waitForEvent('download'), button.click()]);
+  const file = path.join(os.tmpdir(), `e2e-agree-${Date.now()}.osf`);
+  await download.saveAs(file);
+  const archiveBytes = (await import('node:fs')).statSync(file).size;
+  await expect(page.locator('#se-download-backup-status')).toHaveText(
+    `Saved as ${download.suggestedFilename()}: a ${sizeText(archiveBytes)} archive of ${sizeText(unpacked)} of files.`,
+  );
 });
 
 test('an account without files: empty note, and the dialog says there is nothing to back up', async ({ page, request }) => {
@@ -237,7 +315,7 @@ test('an account without files: empty note, and the dialog says there is nothing
   await login(page, who);
   await page.goto('/map/account/cloud');
   await expect(page.locator('#se-cloud-empty')).toBeVisible();
-  await expect(page.locator('#cloud-info-cloud-storage')).toHaveText('0 B of 2.93 GB');
+  await expect(page.locator('#cloud-info-cloud-storage')).toHaveText('0 B of 3000 MB');
   await page.locator('#se-download-backup').click();
   await expect(page.locator('#se-download-backup-empty')).toHaveText('There is nothing to back up yet.');
   await expect(page.locator('#se-download-backup-btn')).toBeDisabled();
@@ -245,6 +323,8 @@ test('an account without files: empty note, and the dialog says there is nothing
 
 test('cloud info: a failed load shows the reason and Retry recovers', async ({ page, request }) => {
   await login(page, DEMO);
+  // The home's own list-files call is done first, so the one fault meets the OsmAnd Cloud page.
+  await expect(page.locator('#se-login-menu-cloud-used')).toHaveText(/\S/);
   await fault(request, { path: '/mapapi/list-files', status: 500, body: 'Database is down', times: 1 });
   await page.goto('/map/account/cloud');
   const error = page.locator('#se-cloud-error');

@@ -40,6 +40,14 @@ test('a free account is told the history is a Pro feature', async ({ page, reque
   await page.goto('/map/settings/');
   await expect(page.locator('#se-cloud-pro-only')).toBeVisible();
   await expect(page.locator('#se-cloud_changes')).toHaveCount(0);
+  // Not a dead end: what Pro adds, and a link to the plans (a new tab).
+  await expect(page.locator('#se-cloud-pro-title')).toHaveText('What OsmAnd Pro adds');
+  await expect(page.locator('#se-cloud-pro-offers li')).toHaveCount(3);
+  await expect(page.locator('#se-cloud-pro-offers')).toContainText('Changes and Trash');
+  const link = page.locator('#se-cloud-pro-link');
+  await expect(link).toHaveAttribute('href', 'https://osmand.net/pricing');
+  await expect(link).toHaveAttribute('target', '_blank');
+  await expect(link).toHaveAccessibleName(/Learn more about OsmAnd Pro/);
 });
 
 test('restore from trash brings the file back in Changes and in list-files', async ({ page, request }) => {
@@ -188,16 +196,46 @@ async function restoreIn(page: Page, name: string, menuId = '#se-trash-actions-r
   await r.locator(menuId).click();
 }
 
-test('restore refused: already restored from this version (Changes deletion row)', async ({ page, request }) => {
+test('Restore is not offered on a deletion that was already restored; a restore another device made meanwhile is explained', async ({ page, request }) => {
   const who = await freshAccount(request, { pro: true, files: 'demo' });
   await login(page, who);
   await page.goto('/map/settings/cloud/changes');
   await filterTo(page, 'Commute');
   const deletion = row(page, 'Bike/Commute to work.gpx').filter({ has: page.locator('.cloud-kind--deleted') });
   await deletion.locator('button[aria-controls]').click();
-  await deletion.locator('#se-changes-actions-restore').click();
-  await expect(page.locator('#se-cloud-action-error')).toContainText('File has already been restored from this version');
-  await expect(row(page, 'Bike/Commute to work.gpx')).toHaveCount(3);
+  await expect(deletion.locator('#se-changes-actions-download')).toBeVisible();
+  await expect(deletion.locator('#se-changes-actions-restore')).toHaveCount(0);
+  await page.keyboard.press('Escape');
+  // Canal walk's deletion is still in the trash: Restore is offered there.
+  await filterTo(page, 'Canal');
+  const canal = row(page, 'Canal walk.gpx').filter({ has: page.locator('.cloud-kind--deleted') });
+  const list = await (await page.request.get('/mapapi/list-files?allVersions=true')).json();
+  const tomb = list.allFiles.find((f: any) => f.name === 'Canal walk.gpx' && f.filesize < 0);
+  const q = new URLSearchParams({ name: 'Canal walk.gpx', type: 'GPX', updatetime: String(tomb.updatetimems) });
+  expect((await page.request.get(`/mapapi/restore-file?${q}`)).ok()).toBeTruthy();
+  await canal.locator('button[aria-controls]').click();
+  await canal.locator('#se-changes-actions-restore').click();
+  await expect(page.locator('#se-cloud-action-error')).toContainText('This file has already been restored from this deletion.');
+});
+
+test('Trash: the type filter offers only the types in the trash, by name; the note says how long files stay', async ({ page, request }) => {
+  const who = await freshAccount(request, { pro: true, files: 'demo' });
+  await login(page, who);
+  await page.goto('/map/settings/cloud/trash');
+  await expect(row(page, 'Canal walk.gpx')).toHaveCount(1);
+  const options = page.locator('#se-cloud-filter-type option');
+  await expect(options).toHaveText(['All types', 'Favourites', 'Tracks']);
+  await expect(page.locator('.cloud-note').first()).toContainText('files deleted more than a month ago are then removed for good');
+  await page.locator('#se-cloud-filter-type').selectOption('GPX');
+  await expect(row(page, 'favorites-Parking.gpx')).toHaveCount(0);
+  await expect(row(page, 'Old trip.gpx')).toHaveCount(1);
+  // Every trash row was deleted within the last month (the server purges older ones).
+  for (const t of await page.locator('.cloud-row__time').allTextContents()) expect(t).not.toMatch(/20\d\d/);
+  await page.locator('#lang-switch').selectOption('nl');
+  await expect(options).toHaveText(['Alle typen', 'Favorieten', 'Tracks']);
+  const menu = await openMenu(page, 'Old trip.gpx');
+  await expect(menu.locator('#se-trash-actions-restore')).toHaveText('Herstellen uit prullenbak');
+  await expect(menu.locator('#se-trash-actions-delete')).toHaveText('Onmiddellijk verwijderen');
 });
 
 test('restore refused: the file was deleted for good meanwhile on another device', async ({ page, request }) => {
@@ -210,7 +248,7 @@ test('restore refused: the file was deleted for good meanwhile on another device
   const q = new URLSearchParams({ name: 'Canal walk.gpx', type: 'GPX', updatetime: String(tomb.updatetimems), isTrash: 'true' });
   expect((await page.request.get(`/mapapi/delete-file-all-versions?${q}`)).ok()).toBeTruthy();
   await restoreIn(page, 'Canal walk.gpx');
-  await expect(page.locator('#se-cloud-action-error')).toContainText('File not found');
+  await expect(page.locator('#se-cloud-action-error')).toContainText('This file is no longer in OsmAnd Cloud. Reload the list.');
 });
 
 test('restore refused: the version before the deletion was removed meanwhile', async ({ page, request }) => {
@@ -224,7 +262,7 @@ test('restore refused: the version before the deletion was removed meanwhile', a
     expect((await page.request.post(`/mapapi/delete-file-version?${q}`)).ok()).toBeTruthy();
   }
   await restoreIn(page, 'Canal walk.gpx');
-  await expect(page.locator('#se-cloud-action-error')).toContainText('Previous version of file not found');
+  await expect(page.locator('#se-cloud-action-error')).toContainText('There is no earlier version of this file left to restore or download.');
 });
 
 test('restore refused: a live version is not deleted (server rule)', async ({ page, request }) => {
@@ -253,7 +291,7 @@ test('restore refused by the quota rule once the Pro plan has lapsed: the server
       expect((await page.request.get('/mapapi/auth/info')).ok()).toBeTruthy();
     }
     await restoreIn(page, 'Canal walk.gpx');
-    await expect(page.locator('#se-cloud-action-error')).toContainText('Free account can upload files with types: FAVOURITES');
+    await expect(page.locator('#se-cloud-action-error')).toContainText('A free account keeps only favourites, settings, profiles and OSM edits and notes in OsmAnd Cloud. With OsmAnd Pro this file can be restored.');
     await expect(row(page, 'Canal walk.gpx')).toHaveCount(1);
     expect(await versionsOf(request, who.email, 'Canal walk.gpx')).toBe(before);
   } finally {

@@ -49,7 +49,7 @@ test('change e-mail end to end: codes from both mailboxes, then only the new add
   // The old address is told about the change.
   expect((await outbox(request, who.email))[0].action).toBe('email-changed');
   await page.locator('#se-change-email-login').click();
-  await expect(page.locator('#se-alert-login-info')).toContainText('Your e-mail address was changed');
+  await expect(page.locator('#se-alert-login-info')).toContainText('Your email address was changed');
   await expect(page.getByLabel('Email')).toHaveValue(newEmail);
   // The old address no longer logs in.
   await page.getByLabel('Email').fill(who.email);
@@ -75,7 +75,7 @@ test('change e-mail: wrong old code, taken or invalid address, wrong new code â€
   await expect(page.locator('#change-old-code')).toHaveValue('1234');
   await page.locator('#change-new-email').fill('not-an-address');
   await next.click();
-  await expect(page.locator('#change-new-email-error')).toHaveText('Please enter a valid e-mail address.');
+  await expect(page.locator('#change-new-email-error')).toHaveText('Please enter a valid email address.');
   // Same address as now.
   await page.locator('#change-new-email').fill(who.email);
   await next.click();
@@ -85,7 +85,7 @@ test('change e-mail: wrong old code, taken or invalid address, wrong new code â€
   await page.locator('#change-old-code').fill(code === '0000' ? '1111' : '0000');
   await page.locator('#change-new-email').fill(newEmail);
   await next.click();
-  await expect(page.locator('#change-old-code-error')).toContainText('Token is not valid or expired');
+  await expect(page.locator('#change-old-code-error')).toHaveText('This code is wrong or has expired. Check the newest email, or ask for a new code.');
   await expect(next).toBeEnabled();
   // The code wore out; a new one is sent on request.
   await page.locator('#se-change-email-resend-old').click();
@@ -95,7 +95,7 @@ test('change e-mail: wrong old code, taken or invalid address, wrong new code â€
   await page.locator('#change-old-code').fill(fresh);
   await page.locator('#change-new-email').fill(DEMO.email);
   await next.click();
-  await expect(page.locator('#change-new-email-error')).toContainText('already registered');
+  await expect(page.locator('#change-new-email-error')).toHaveText('Another OsmAnd account already uses this email address. Choose a different one.');
   await page.locator('#change-new-email').fill(newEmail);
   await expect(page.locator('#change-new-email-error')).toBeEmpty();
   await next.click();
@@ -103,7 +103,7 @@ test('change e-mail: wrong old code, taken or invalid address, wrong new code â€
   // Wrong new code, then a resend and the right one.
   await page.locator('#change-new-code').fill('0000');
   await page.locator('#se-change-email-finish').click();
-  await expect(page.locator('#change-new-code-error')).toContainText('Token is not valid or expired');
+  await expect(page.locator('#change-new-code-error')).toHaveText('This code is wrong or has expired. Check the newest email, or ask for a new code.');
   await page.locator('#se-change-email-resend-new').click();
   await expect(page.locator('#se-change-email-sent')).toContainText(newEmail);
   await page.locator('#change-new-code').fill(await latestCode(request, newEmail));
@@ -210,7 +210,7 @@ test('delete account: mismatching address, missing and wrong code, expired code 
   await page.locator('#delete-email').fill('someone.else@example.com');
   await page.locator('#delete-code').fill(code);
   await button.click();
-  await expect(page.locator('#delete-email-error')).toHaveText('Email does not match');
+  await expect(page.locator('#delete-email-error')).toHaveText('This is not the email address of your account.');
   await page.locator('#delete-email').fill(who.email);
   await expect(page.locator('#delete-email-error')).toBeEmpty();
   // Fewer than 4 digits is no code yet: nothing to send.
@@ -218,7 +218,7 @@ test('delete account: mismatching address, missing and wrong code, expired code 
   await expect(button).toBeDisabled();
   await page.locator('#delete-code').fill(code === '0000' ? '1111' : '0000');
   await button.click();
-  await expect(page.locator('#delete-code-error')).toContainText('Token is not valid or expired');
+  await expect(page.locator('#delete-code-error')).toHaveText('This code is wrong or has expired. Check the newest email, or ask for a new code.');
   await page.locator('#se-delete-send-code').click();
   await expect(page.locator('#se-delete-code-sent')).toBeVisible();
   const fresh = await latestCode(request, who.email);
@@ -337,4 +337,37 @@ test('axe: delete page and change dialog in Dutch', async ({ page, request }) =>
   await page.locator('#se-account-change-email').click();
   await expect(page.locator('#se-change-email-sent')).toBeVisible();
   await expectNoA11yViolations(page);
+});
+
+test('server refusals are shown in the user\'s language, never as the server\'s English', async ({ page, request }) => {
+  const who = await freshAccount(request, { pro: true });
+  await login(page, who);
+  await page.getByRole('combobox').selectOption('nl');
+  // Change e-mail: a wrong old code, then an address another account uses.
+  await page.locator('#se-login-menu-user-item-actions').click();
+  await page.locator('#se-account-change-email').click();
+  await expect(page.locator('#se-change-email-sent')).toBeVisible();
+  const code = await latestCode(request, who.email);
+  await page.locator('#change-old-code').fill(code === '0000' ? '1111' : '0000');
+  await page.locator('#change-new-email').fill(uniqueEmail('nl'));
+  await page.locator('#se-change-email-next').click();
+  await expect(page.locator('#change-old-code-error')).toHaveText('Deze code is onjuist of verlopen. Kijk in de nieuwste e-mail of vraag een nieuwe code aan.');
+  await page.locator('#se-change-email-resend-old').click();
+  await expect.poll(() => latestCode(request, who.email)).not.toBe(code);
+  await page.locator('#change-old-code').fill(await latestCode(request, who.email));
+  await page.locator('#change-new-email').fill(DEMO.email);
+  await page.locator('#se-change-email-next').click();
+  await expect(page.locator('#change-new-email-error')).toHaveText('Een ander OsmAnd-account gebruikt dit e-mailadres al. Kies een ander adres.');
+  await page.keyboard.press('Escape');
+  // Delete account with a wrong code: about the code only, no password nobody asked for.
+  await page.goto('/map/delete-account/');
+  await page.locator('#se-delete-send-code').click();
+  await expect(page.locator('#se-delete-code-sent')).toBeVisible();
+  const del = await latestCode(request, who.email);
+  await page.locator('#delete-email').fill(who.email);
+  await page.locator('#delete-code').fill(del === '0000' ? '1111' : '0000');
+  await page.locator('#se-delete-account-btn').click();
+  const error = page.locator('#delete-code-error');
+  await expect(error).toHaveText('Deze code is onjuist of verlopen. Kijk in de nieuwste e-mail of vraag een nieuwe code aan.');
+  await expect(error).not.toContainText(/password|wachtwoord|Token/i);
 });

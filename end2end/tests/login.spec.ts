@@ -56,7 +56,7 @@ test('an unknown e-mail is reported with a create-account shortcut', async ({ pa
   await page.getByLabel('Email').fill('nobody-here@example.com');
   await page.getByLabel('Password', { exact: true }).fill('whatever-123');
   await page.getByRole('button', { name: 'Continue' }).click();
-  await expect(page.locator('#username-error')).toHaveText('There is no OsmAnd Cloud account with this e-mail address.');
+  await expect(page.locator('#username-error')).toHaveText('There is no OsmAnd Cloud account with this email address.');
   await expect(page.locator('#se-login-create-account')).toBeVisible();
   await page.getByLabel('Email').fill('nobody-here@example.co');
   await expect(page.locator('#username-error')).toBeEmpty();
@@ -120,4 +120,39 @@ test('the panel speaks Dutch after switching, also after a reload', async ({ pag
   await expect(page.locator('#se-login-btn')).toHaveText('Inloggen');
   await page.getByLabel('Taal').selectOption('en');
   await expect(page.locator('#se-login-btn')).toHaveText('Log in');
+});
+
+/** Opens the login form with `address` remembered from an earlier login. */
+async function loginWithRemembered(page: import('@playwright/test').Page, address: string) {
+  await page.goto('/map/account/');
+  await page.evaluate((a) => localStorage.setItem('osmand-account.last-email', a), address);
+  await page.goto('/map/account/login');
+  await expect(page.getByLabel('Email')).toHaveValue(address);
+}
+
+test('the remembered address fills only an empty login form; a typed one goes on to Reset', async ({ page }) => {
+  await loginWithRemembered(page, DEMO.email);
+  await page.getByLabel('Email').fill('typed-here@example.com');
+  await page.getByRole('link', { name: 'I don’t have or forgot password' }).click();
+  await expect(page.getByRole('heading', { name: 'Change or reset password' })).toBeVisible();
+  await expect(page.getByLabel('Email')).toHaveValue('typed-here@example.com');
+  // And back: the login form shows what was typed on Reset, not the remembered address.
+  await page.getByLabel('Email').fill('changed-on-reset@example.com');
+  await page.locator('#se-reset-back').click();
+  await expect(page.getByRole('heading', { name: 'Login' })).toBeVisible();
+  await expect(page.getByLabel('Email')).toHaveValue('changed-on-reset@example.com');
+  // An emptied field is not refilled behind the user's back on the next form.
+  await page.getByLabel('Email').fill('');
+  await page.getByRole('link', { name: 'I don’t have or forgot password' }).click();
+  await expect(page.getByLabel('Email')).toHaveValue('');
+});
+
+test('"Create account" after an unknown address opens sign-up with that address', async ({ page }) => {
+  await loginWithRemembered(page, DEMO.email);
+  await page.getByLabel('Email').fill('nobody-yet@example.com');
+  await page.getByLabel('Password', { exact: true }).fill('whatever-123');
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.locator('#se-login-create-account').click();
+  await expect(page.getByRole('heading', { name: 'Create new account' })).toBeVisible();
+  await expect(page.getByLabel('Email')).toHaveValue('nobody-yet@example.com');
 });

@@ -76,6 +76,8 @@ for (const kind of ['master', 'friendly'] as const) {
     const gone = await newestVersion(page, 'Morning run.gpx');
     await page.goto('/map/settings/cloud/changes');
     await page.locator('#se-cloud-filter').fill('Morning run');
+    // Filtered: no other file's row is left (the unfiltered list may show two of these too).
+    await expect(page.locator('.cloud-row__name').filter({ hasNotText: /Morning run/ })).toHaveCount(0);
     await expect(row(page, 'Morning run.gpx')).toHaveCount(2);
     // Another device deletes that version after the list was shown.
     const del = await page.request.post(`/mapapi/delete-file-version?name=${encodeURIComponent(gone.name)}&type=GPX&updatetime=${gone.updatetimems}`);
@@ -111,7 +113,7 @@ for (const kind of ['master', 'friendly'] as const) {
     await page.locator('#se-empty_trash').click();
     await expect(page.locator('#se-delete-trash-dialog')).toBeVisible();
     await page.locator('#se-delete-trash-dialog-delete').click();
-    await expect(page.locator('#se-cloud-notice')).toHaveText('1 deleted for good. Still in the trash: Canal walk.gpx');
+    await expect(page.locator('#se-cloud-notice')).toHaveText('1 file deleted for good. Still in the trash: Canal walk.gpx');
     expect(answers).toHaveLength(1);
     if (kind === 'master') expect(answers[0]).toBe('{"status":"ok"}');
     else expect(JSON.parse(answers[0]).summary.deleted).toBe(1);

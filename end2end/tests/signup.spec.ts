@@ -23,7 +23,8 @@ test('a new user signs up with the code from the outbox and is signed in', async
   await expect(pwd).toBeFocused();
   await pwd.fill('short');
   await page.getByLabel('Confirm password', { exact: true }).fill('short');
-  await expect(page.locator('#new-password-error')).toHaveText('Password must be at least 8 characters long.');
+  await expect(page.locator('#new-password-error')).toHaveText('Too short: add 3 more characters.');
+  await expect(page.locator('#new-password-hint')).toHaveText('At least 8 characters.');
   await expect(page.getByRole('button', { name: 'Create account' })).toBeDisabled();
   await pwd.fill('a-good-password');
   await page.getByLabel('Confirm password', { exact: true }).fill('a-good-passworD');
@@ -48,7 +49,7 @@ test('bad addresses: invalid, already registered, and very long', async ({ page 
   const field = page.getByLabel('Email');
   await field.fill('not-an-address');
   await field.press('Enter');
-  await expect(page.locator('#signup-email-error')).toHaveText('Enter a valid e-mail address, such as name@example.com.');
+  await expect(page.locator('#signup-email-error')).toHaveText('Enter a valid email address, such as name@example.com.');
   await field.fill(DEMO.email);
   await field.press('Enter');
   await expect(page.locator('#signup-email-error')).toContainText('already exists');
@@ -59,6 +60,20 @@ test('bad addresses: invalid, already registered, and very long', async ({ page 
   await field.fill(long);
   await field.press('Enter');
   await expect(page.locator('#se-code-intro')).toContainText(long);
+});
+
+test('"Log in" after an already registered address opens the login form with that address', async ({ page }) => {
+  await page.goto('/map/account/');
+  await page.evaluate(() => localStorage.setItem('osmand-account.last-email', 'remembered@example.com'));
+  await page.goto('/map/account/create');
+  await expect(page.getByLabel('Email')).toHaveValue('');
+  await page.getByLabel('Email').fill(DEMO.email);
+  await page.getByLabel('Email').press('Enter');
+  await expect(page.locator('#signup-email-error')).toContainText('already exists');
+  await page.locator('#se-signup-login').click();
+  await expect(page.getByRole('heading', { name: 'Login' })).toBeVisible();
+  await expect(page.getByLabel('Email')).toHaveValue(DEMO.email);
+  await expect(page.getByLabel('Password', { exact: true })).toBeFocused();
 });
 
 test('wrong codes: one is forgiven, the fourth kills even the right code', async ({ page, request }) => {
@@ -73,17 +88,27 @@ test('wrong codes: one is forgiven, the fourth kills even the right code', async
   await codeField.fill(wrong);
   await cont.click();
   await expect(page.locator('#code-error')).toHaveText('Invalid or expired code.');
-  for (let i = 0; i < 3; i++) {
+  for (let i = 0; i < 2; i++) {
     await codeField.fill(wrong);
     await cont.click();
     await expect(cont).toBeEnabled();
   }
+  await expect(page.locator('#code-error')).toHaveText('Invalid or expired code.');
+  // The fourth wrong try uses the code up: the form says so and points to Resend.
+  await codeField.fill(wrong);
+  await cont.click();
+  const usedUp = 'This code no longer works: it was entered wrongly too many times, or it is older than 24 hours. Use “Resend code” below to get a new one.';
+  await expect(page.locator('#code-error')).toHaveText(usedUp);
+  await expect(page.locator('#resend-help')).toContainText('spam');
   await codeField.fill(right);
   await cont.click();
-  await expect(page.locator('#code-error')).toHaveText('Invalid or expired code.');
-  // A new code works again, and the form told us the old one no longer does.
-  await page.getByRole('button', { name: 'I didn’t receive the verification code' }).click();
-  await expect(page.locator('#resend-help')).toContainText('spam');
+  await expect(page.locator('#code-error')).toHaveText(usedUp);
+  // The server really refuses the right code now.
+  const check = await page.evaluate(async ([e, c]) => {
+    const r = await fetch('/mapapi/auth/validate-token', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username: e, token: c }) });
+    return r.text();
+  }, [email, right]);
+  expect(check).toBe('error_token');
   await expect(page.locator('#se-resend-btn')).toBeDisabled();
   await expect(page.locator('#se-resend-wait')).toContainText(/0:\d\d/);
 });
@@ -175,7 +200,7 @@ test('password reset: code and new password, then log in with it', async ({ page
   await expect(page.getByRole('heading', { name: 'Change or reset password' })).toBeVisible();
   await page.getByLabel('Email').fill('nobody-at-all@example.com');
   await page.getByLabel('Email').press('Enter');
-  await expect(page.locator('#reset-email-error')).toContainText('There is no account with this e-mail address');
+  await expect(page.locator('#reset-email-error')).toContainText('There is no account with this email address');
   await expect(page.locator('#se-reset-create-account')).toBeVisible();
   await page.getByLabel('Email').fill(who.email);
   await page.getByLabel('Email').press('Enter');

@@ -151,16 +151,29 @@ impl GroupNode {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct BackupTree {
     pub groups: Vec<GroupNode>,
+    /// Stored files the server never puts into a backup (`.info` companions, `FILE`s of an
+    /// unknown kind): with the groups' files they add up to OsmAnd Cloud's "Total files".
+    pub left_out: usize,
+    /// Their unpacked size: with the groups' sizes it adds up to "Storage".
+    pub left_out_size: i64,
 }
 
 impl BackupTree {
     pub fn from_files(files: &[UserFile]) -> Self {
         let mut by_key: BTreeMap<String, (usize, i64)> = BTreeMap::new();
+        let (mut left_out, mut left_out_size) = (0, 0);
         for f in files {
-            if let Some(key) = type_key(f) {
-                let e = by_key.entry(key).or_default();
-                e.0 += 1;
-                e.1 += f.filesize.max(0);
+            match type_key(f) {
+                Some(key) => {
+                    let e = by_key.entry(key).or_default();
+                    e.0 += 1;
+                    e.1 += f.filesize.max(0);
+                }
+                None if f.filesize >= 0 => {
+                    left_out += 1;
+                    left_out_size += f.filesize;
+                }
+                None => {}
             }
         }
         let mut groups: Vec<GroupNode> = Group::ALL
@@ -180,7 +193,11 @@ impl BackupTree {
             crate::sort::sort_by(&mut node.types, |a, b| rank(&a.key).cmp(&rank(&b.key)));
         }
         groups.retain(|g| !g.types.is_empty());
-        BackupTree { groups }
+        BackupTree {
+            groups,
+            left_out,
+            left_out_size,
+        }
     }
 
     pub fn is_empty(&self) -> bool {
@@ -297,10 +314,12 @@ pub enum Download {
         received: u64,
         total: Option<u64>,
     },
-    /// Saved by the browser under `name`.
+    /// Saved by the browser under `name`: an archive of `size` bytes holding `unpacked` bytes
+    /// of files (the figure the Download button showed).
     Done {
         name: String,
         size: u64,
+        unpacked: u64,
     },
     Cancelled,
     /// The specific reason, already in the user's language.
@@ -439,6 +458,8 @@ mod tests {
             ]
         );
         assert!(BackupTree::from_files(&[]).is_empty());
+        // `.info`, `unknown/thing.bin` and `loose.txt`; not the deleted `gone.gpx`.
+        assert_eq!((tree.left_out, tree.left_out_size), (3, 20 + 77 + 5));
     }
 
     #[test]

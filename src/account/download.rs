@@ -34,12 +34,15 @@ fn today() -> (u32, u32, i32) {
 pub struct BackupDownload {
     call: Call<(Vec<String>, BackupFormat), (String, u64)>,
     state: RwSignal<Download>,
+    /// The unpacked size the Download button showed for the running download.
+    unpacked: StoredValue<u64>,
 }
 
 impl BackupDownload {
     /// A download whose state is `state`.
     pub fn new(state: RwSignal<Download>) -> Self {
         let i18n = use_i18n();
+        let unpacked = StoredValue::new(0u64);
         let call = Call::new(move |api, (types, format): (Vec<String>, BackupFormat)| {
             fetch_and_save(api, types, format, state)
         })
@@ -47,6 +50,7 @@ impl BackupDownload {
             state.set(Download::Done {
                 name: name.clone(),
                 size: *size,
+                unpacked: unpacked.get_value(),
             })
         })
         .on_err(move |e| {
@@ -55,14 +59,21 @@ impl BackupDownload {
                 e => Download::Failed(failure_text(e, i18n)),
             })
         });
-        BackupDownload { call, state }
+        BackupDownload {
+            call,
+            state,
+            unpacked,
+        }
     }
 
-    /// Starts downloading the backup of `types` in `format` (not while one runs).
-    pub fn start(&self, types: Vec<String>, format: BackupFormat) {
+    /// Starts downloading the backup of `types` (`unpacked` bytes of files) in `format` (not
+    /// while one runs).
+    pub fn start(&self, types: Vec<String>, unpacked: i64, format: BackupFormat) {
         if self.state.get_untracked().is_running() {
             return;
         }
+        self.unpacked
+            .set_value(u64::try_from(unpacked).unwrap_or_default());
         self.state.set(Download::Running {
             received: 0,
             total: None,

@@ -55,12 +55,48 @@ pub fn status_text(d: &Download, l: Locale) -> Option<String> {
             s.received,
             &[("received", &format_size(*received as i64, l))],
         )),
-        Download::Done { name, size } => Some(fill(
+        Download::Done {
+            name,
+            size,
+            unpacked,
+        } => Some(fill(
             s.done,
-            &[("name", name), ("size", &format_size(*size as i64, l))],
+            &[
+                ("name", name),
+                ("size", &format_size(*size as i64, l)),
+                ("unpacked", &format_size(*unpacked as i64, l)),
+            ],
         )),
         Download::Cancelled => Some(s.cancelled.to_string()),
         Download::Idle | Download::Failed(_) => None,
+    }
+}
+
+/// The note under the tree when some stored files never go into a backup, so that the
+/// dialog's files and OsmAnd Cloud's "Total files" visibly add up.
+pub fn left_out_text(tree: &BackupTree, l: Locale) -> Option<String> {
+    (tree.left_out > 0).then(|| {
+        let n = tree.left_out as i64;
+        fill(
+            &plural(l.strings().account.left_out, n, l),
+            &[("size", &format_size(tree.left_out_size, l))],
+        )
+    })
+}
+
+/// Where focus goes when a download changes phase (`None`: it stays): Cancel once it runs, then
+/// the result line, or the Download button to try again after a failure. Progress within a
+/// run moves nothing.
+pub fn focus_after(prev: &Download, now: &Download) -> Option<&'static str> {
+    let phase = |d: &Download| std::mem::discriminant(d);
+    if phase(prev) == phase(now) {
+        return None;
+    }
+    match now {
+        Download::Running { .. } => Some("se-download-backup-cancel"),
+        Download::Done { .. } | Download::Cancelled => Some("se-download-backup-status"),
+        Download::Failed(_) => Some("se-download-backup-btn"),
+        Download::Idle => None,
     }
 }
 
@@ -92,6 +128,14 @@ pub fn DownloadDialog(
             .collect_view()
     };
     let empty = move || tree.with_value(BackupTree::is_empty);
+    // Focus follows the download (the button it started from is disabled while it runs).
+    Effect::new(move |prev: Option<Download>| {
+        let now = state.get();
+        if let Some(id) = prev.and_then(|p| focus_after(&p, &now)) {
+            request_animation_frame(move || crate::browser::focus_id(id));
+        }
+        now
+    });
     view! {
         <Dialog
             open=open
@@ -119,7 +163,11 @@ pub fn DownloadDialog(
                 fallback=move || view! { <p class="empty-state" id="se-download-backup-empty">{move || i18n.t().account.nothing_to_back_up}</p> }
             >
                 <p class="dialog__text">{move || i18n.t().account.dialog_intro}</p>
+                <p class="backup__hint" id="se-download-backup-sizes">{move || i18n.t().account.sizes_unpacked}</p>
                 <ul class="backup-tree" id="se-download-backup-tree">{groups}</ul>
+                {move || tree.with_value(|t| left_out_text(t, i18n.locale())).map(|text| view! {
+                    <p class="backup__hint" id="se-download-backup-left-out">{text}</p>
+                })}
                 <fieldset class="segmented" disabled=move || running.get()>
                     <legend class="segmented__legend">{move || i18n.t().account.format}</legend>
                     <FormatOption value=BackupFormat::Osf id="se-osf-backup" label="OSF" format=format/>
@@ -139,7 +187,7 @@ pub fn DownloadDialog(
                     }}
                 </p>
             </Show>
-            <p class="backup__status" id="se-download-backup-status" role="status">
+            <p class="backup__status" id="se-download-backup-status" role="status" tabindex="-1">
                 {move || state.with(|d| status_text(d, i18n.locale()))}
             </p>
             <ErrorBanner message=error on_retry=on_download id="se-download-backup-error"/>
@@ -277,7 +325,7 @@ mod tests {
         );
         assert_eq!(
             status_text(&run(1536, Some(3072)), Locale::En).as_deref(),
-            Some("1.5 KB of 3.0 KB")
+            Some("1.5 KB of the 3.0 KB archive")
         );
         assert_eq!(
             status_text(&run(1536, None), Locale::Nl).as_deref(),
@@ -288,12 +336,66 @@ mod tests {
             status_text(
                 &Download::Done {
                     name: "Export_22-11-26.zip".into(),
-                    size: 2048
+                    size: 2048,
+                    unpacked: 6451,
                 },
                 Locale::En
             )
             .as_deref(),
-            Some("Saved as Export_22-11-26.zip (2.0 KB).")
+            Some("Saved as Export_22-11-26.zip: a 2.0 KB archive of 6.3 KB of files.")
+        );
+    }
+
+    #[test]
+    fn focus_moves_when_the_download_changes_phase_only() {
+        let run = |received| Download::Running {
+            received,
+            total: Some(10),
+        };
+        assert_eq!(
+            focus_after(&Download::Idle, &run(0)),
+            Some("se-download-backup-cancel")
+        );
+        assert_eq!(focus_after(&run(0), &run(5)), None);
+        let done = Download::Done {
+            name: "x.osf".into(),
+            size: 1,
+            unpacked: 2,
+        };
+        assert_eq!(
+            focus_after(&run(5), &done),
+            Some("se-download-backup-status")
+        );
+        assert_eq!(
+            focus_after(&run(5), &Download::Cancelled),
+            Some("se-download-backup-status")
+        );
+        assert_eq!(
+            focus_after(&run(5), &Download::Failed("x".into())),
+            Some("se-download-backup-btn")
+        );
+        assert_eq!(focus_after(&done, &Download::Idle), None);
+    }
+
+    #[test]
+    fn the_left_out_note_names_what_total_files_counts_beyond_the_tree() {
+        use osmand_api::models::UserFile;
+        let f = |kind: &str, name: &str, size: i64| UserFile {
+            r#type: kind.into(),
+            name: name.into(),
+            filesize: size,
+            ..UserFile::default()
+        };
+        let one = BackupTree::from_files(&[f("GPX", "a.gpx", 10), f("GPX", "a.gpx.info", 2048)]);
+        assert_eq!(
+            left_out_text(&one, Locale::En).as_deref(),
+            Some("1 more file in OsmAnd Cloud (2.0 KB) is never part of a backup: track info files and files of an unknown kind stay out.")
+        );
+        let two = BackupTree::from_files(&[f("GPX", "a.gpx.info", 1), f("FILE", "x/y.bin", 1)]);
+        assert!(left_out_text(&two, Locale::Nl).is_some_and(|t| t.starts_with("Nog 2 bestanden")));
+        assert_eq!(
+            left_out_text(&BackupTree::from_files(&[f("GPX", "a.gpx", 1)]), Locale::En),
+            None
         );
     }
 }

@@ -6,7 +6,45 @@ use osmand_api::models::{ListFiles, UserFile};
 use crate::account::backup::{BackupFormat, BackupTree, Download, Group, Selection};
 use crate::account::cloud::{CloudData, CloudInfo};
 use crate::account::download_dialog::DownloadDialog;
+use crate::account::home::RowLine;
+use crate::account::strings::AccountStrings;
+use crate::account::AccountHome;
+use crate::components::panel::PanelNav;
+use crate::components::Panel;
 use crate::gallery::Entry;
+use crate::gallery::Note;
+use crate::routes::Route;
+use osmand_api::error::ApiError;
+
+/// Designers' notes on this area's components (the gallery shows them beside the states).
+pub const NOTES: &[Note] = &[
+    Note {
+        component: "cloud-info",
+        about: "How much of the cloud is used, by what, and the backup download button.",
+        used_in: "Account → My data → OsmAnd Cloud (/map/account/cloud)",
+        reference: "S10 My data → OsmAnd Cloud",
+        ids: &[
+            "se-cloud-info",
+            "cloud-info-total-files",
+            "cloud-info-storage",
+            "cloud-info-cloud-storage",
+            "se-download-backup",
+        ],
+    },
+    Note {
+        component: "download-backup",
+        about: "Choose what to back up, the format, then a download with byte progress.",
+        used_in: "OsmAnd Cloud → Download backup",
+        reference: "S11 Download backup dialog",
+        ids: &[
+            "se-download-backup-dialog",
+            "se-download-backup-btn",
+            "se-download-backup-progress",
+            "se-osf-backup",
+            "se-zip-backup",
+        ],
+    },
+];
 
 fn file(kind: &str, name: &str, size: i64) -> UserFile {
     UserFile {
@@ -22,6 +60,7 @@ fn file(kind: &str, name: &str, size: i64) -> UserFile {
 fn files() -> Vec<UserFile> {
     vec![
         file("GPX", "Alps/Hike to Lake Oeschinen.gpx", 412_000),
+        file("GPX", "Alps/Hike to Lake Oeschinen.gpx.info", 2_000),
         file("GPX", "Canal walk.gpx", 96_000),
         file("GPX", "<b>Bold</b> & <script>x</script>.gpx", 14_000),
         file("FAVOURITES", "favorites.gpx", 52_000),
@@ -50,9 +89,16 @@ fn list(files: Vec<UserFile>, max: Option<u64>) -> ListFiles {
     }
 }
 
+/// The page as the route shows it: the info inside the panel (its insets are the panel's).
 fn info(files: Vec<UserFile>, max: Option<u64>) -> AnyView {
+    let i18n = crate::i18n::use_i18n();
     let data = CloudData::from(&list(files, max), None);
-    view! { <CloudInfo data=data/> }.into_any()
+    view! {
+        <Panel title=Signal::derive(move || i18n.t().cloud_title.to_string()) nav=PanelNav::Back(Route::Account.href())>
+            <CloudInfo data=data/>
+        </Panel>
+    }
+    .into_any()
 }
 
 fn dialog(
@@ -82,6 +128,33 @@ fn dialog(
 }
 
 fn defaults(_: &BackupTree, _: &mut Selection) {}
+
+/// The account home when both second lines failed to load: each row says so, with a retry.
+/// Listed with the other account-home states (`gallery/entries.rs`).
+pub(crate) fn home_failed() -> AnyView {
+    let i18n = crate::i18n::use_i18n();
+    let failed = move |what: fn(&AccountStrings) -> &'static str| {
+        Signal::derive(move || {
+            let t = i18n.t();
+            let reason =
+                crate::errors::error_message(&ApiError::Network("Failed to fetch".into()), t);
+            RowLine::Failed(format!("{} {reason}", what(t.account)))
+        })
+    };
+    view! {
+        <AccountHome
+            email="demo@example.com".to_string()
+            on_logout=Callback::new(|_| ())
+            logging_out=Signal::stored(false)
+            logout_error=Signal::stored(None::<String>)
+            cloud_used=failed(|s| s.home_cloud_failed)
+            purchases_line=failed(|s| s.home_purchases_failed)
+            on_retry_cloud=Callback::new(|_| ())
+            on_retry_purchases=Callback::new(|_| ())
+        />
+    }
+    .into_any()
+}
 
 /// Every state of this area's components, for the designers' gallery.
 pub fn entries() -> Vec<Entry> {
@@ -189,7 +262,8 @@ pub fn entries() -> Vec<Entry> {
                     None,
                     Download::Done {
                         name: "Export_20-11-26.osf".into(),
-                        size: 790_000,
+                        size: 310_000,
+                        unpacked: 779_000,
                     },
                 )
             },

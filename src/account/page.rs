@@ -2,13 +2,14 @@
 
 use leptos::prelude::*;
 
+use crate::account::cloud::storage_text;
+use crate::account::home::RowLine;
 use crate::account::AccountHome;
 use crate::auth::EmptyLogin;
 use crate::call::Call;
 use crate::components::panel::PanelNav;
 use crate::components::{ErrorBanner, InfoBanner, Panel, Spinner};
 use crate::errors::error_message;
-use crate::i18n::format::format_size;
 use crate::i18n::use_i18n;
 use crate::routes::{login_href, use_query_param, Route};
 use crate::session::{use_session, LogOut, SessionStatus};
@@ -25,7 +26,7 @@ pub fn AccountPanel() -> impl IntoView {
     let redirect = use_query_param("redirect");
     let login_link = Signal::derive(move || login_href(redirect.get().as_deref()));
 
-    move || {
+    let panel = move || {
         match session.status.get() {
         SessionStatus::Checking => view! {
             <Panel title=Signal::derive(move || i18n.t().osmand_account.to_string()) nav=PanelNav::Close(Route::Map.href())>
@@ -58,6 +59,11 @@ pub fn AccountPanel() -> impl IntoView {
             .into_any()
         }
     }
+    };
+    // A support login link's cancel link opens its dialog over whichever panel is shown.
+    view! {
+        {panel}
+        <crate::auth::cancel_link::CancelLinkFromUrl/>
     }
 }
 
@@ -74,17 +80,31 @@ fn LoggedIn(email: String) -> impl IntoView {
         }
     })
     .on_ok(move |_| session.log_out(LogOut::Pressed));
-    // The rows' second lines; a failure only leaves them empty (the pages behind them explain).
+    // The rows' second lines; a failed load says so in its row, with a retry.
     let info = Call::load(|api| async move { api.account_info().await });
     let used = Call::load(|api| async move {
         api.list_files(&ListFilesQuery::latest())
             .await
             .map(|l| l.total_zip_size)
     });
-    let cloud_used = Signal::derive(move || used.value().map(|b| format_size(b, i18n.locale())));
+    let (used_error, info_error) = (used.message(), info.message());
+    let cloud_used = Signal::derive(move || {
+        let l = i18n.locale();
+        RowLine::of(
+            used.value(),
+            used_error.get(),
+            |b| storage_text(b, l),
+            l.strings().account.home_cloud_failed,
+        )
+    });
     let purchases_line = Signal::derive(move || {
-        info.value()
-            .map(|i| crate::purchases::home_summary(&i, i18n.locale()))
+        let l = i18n.locale();
+        RowLine::of(
+            info.value(),
+            info_error.get(),
+            |i| crate::purchases::home_summary(&i, l),
+            l.strings().account.home_purchases_failed,
+        )
     });
     view! {
         <AccountHome
@@ -94,6 +114,8 @@ fn LoggedIn(email: String) -> impl IntoView {
             logout_error=logout.message()
             cloud_used=cloud_used
             purchases_line=purchases_line
+            on_retry_cloud=Callback::new(move |_| used.reload())
+            on_retry_purchases=Callback::new(move |_| info.reload())
         />
     }
 }

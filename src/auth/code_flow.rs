@@ -8,7 +8,7 @@ use crate::call::Call;
 use crate::i18n::use_i18n;
 
 use crate::auth::rules::{
-    looks_like_email, normalize_email, resend_wait_secs, CodeFailure, RegisterFailure,
+    code_used_up, looks_like_email, normalize_email, resend_wait_secs, CodeFailure, RegisterFailure,
 };
 
 /// The code part of a flow; the gallery builds one per state.
@@ -31,6 +31,8 @@ pub struct CodeFlow {
     pub force_pending: RwSignal<bool>,
     /// Whether the running code request is a resend.
     resending: RwSignal<bool>,
+    /// How many checks of the current code the server refused.
+    wrong_tries: RwSignal<u32>,
 }
 
 impl CodeFlow {
@@ -49,7 +51,30 @@ impl CodeFlow {
             now: RwSignal::new(crate::browser::now_ms()),
             force_pending: RwSignal::new(false),
             resending: RwSignal::new(false),
+            wrong_tries: RwSignal::new(0),
         }
+    }
+
+    /// Records a refused code check and shows why: a wrong code, or (when the server can no
+    /// longer accept this code) that only a new one helps, with the resend section opened.
+    pub fn code_refused(&self, failure: CodeFailure) {
+        let failure = if failure == CodeFailure::InvalidCode {
+            let tries = self.wrong_tries.get_untracked().saturating_add(1);
+            self.wrong_tries.set(tries);
+            if code_used_up(
+                self.sent_at.get_untracked(),
+                crate::browser::now_ms(),
+                tries,
+            ) {
+                self.resend_open.set(true);
+                CodeFailure::CodeUsedUp
+            } else {
+                CodeFailure::InvalidCode
+            }
+        } else {
+            failure
+        };
+        self.code_failure.set(Some(failure));
     }
 
     /// The address of the e-mail step, normalised, if it looks valid (else the error is shown).
@@ -111,6 +136,7 @@ impl CodeFlow {
                 self.sent_at.set(Some(crate::browser::now_ms()));
                 self.code.set(String::new());
                 self.code_failure.set(None);
+                self.wrong_tries.set(0);
                 if was_resend {
                     self.resent_to.set(Some(email));
                     self.resend_open.set(false);
@@ -151,6 +177,7 @@ impl CodeFlow {
             }
         });
         crate::components::field::digits_only(code);
+        crate::session::carry_email(email);
     }
 
     /// Editing the address clears its error (call from the e-mail step).

@@ -37,11 +37,13 @@ pub struct SignupState {
 }
 
 impl SignupState {
-    /// A fresh sign-up at the e-mail step.
+    /// A fresh sign-up at the e-mail step, with the address typed on the form the user came from.
     pub fn new() -> Self {
         Self {
             step: RwSignal::new(SignupStep::Email),
-            flow: CodeFlow::new(String::new()),
+            flow: CodeFlow::new(crate::session::form_email(
+                crate::session::EmailForm::SignUp,
+            )),
             password: RwSignal::new(String::new()),
             confirm: RwSignal::new(String::new()),
         }
@@ -69,11 +71,7 @@ pub fn CreateAccountPage(#[prop(optional)] state: Option<SignupState>) -> impl I
         api.validate_token(&email, &code).await
     })
     .on_ok(move |_| st.step.set(SignupStep::Password))
-    .on_err(move |e| {
-        st.flow
-            .code_failure
-            .set(Some(CodeFailure::from_error(e.clone())))
-    });
+    .on_err(move |e| st.flow.code_refused(CodeFailure::from_error(e.clone())));
     let activate = Call::new(
         move |api, (email, password, code): (String, String, String)| async move {
             let lang = i18n.locale_untracked().code();
@@ -93,7 +91,7 @@ pub fn CreateAccountPage(#[prop(optional)] state: Option<SignupState>) -> impl I
         if f == CodeFailure::InvalidCode {
             st.step.set(SignupStep::Code);
         }
-        st.flow.code_failure.set(Some(f));
+        st.flow.code_refused(f);
     });
 
     let busy = Signal::derive(move || {

@@ -9,7 +9,7 @@ use crate::components::panel::PanelNav;
 use crate::components::{InfoBanner, Panel};
 use crate::i18n::use_i18n;
 use crate::routes::Route;
-use crate::session::{remembered_email, use_session};
+use crate::session::{use_session, EmailForm};
 use crate::shell::after_login_target;
 
 /// What the login call sends.
@@ -25,7 +25,8 @@ pub fn LoginPage() -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
 
-    let email = RwSignal::new(remembered_email().unwrap_or_default());
+    let email = RwSignal::new(session.form_email(EmailForm::Login));
+    session.carry_email(email);
     let password = RwSignal::new(String::new());
     let failure = RwSignal::new(None::<LoginFailure>);
 

@@ -1,8 +1,12 @@
 //! Logged-out screens: the empty state, login, sign-up and password reset.
 
+pub mod cancel_link;
 pub mod code_flow;
 pub mod create_account;
 pub mod empty_login;
+#[cfg(feature = "gallery")]
+pub mod gallery;
+pub mod link_strings;
 pub mod login;
 pub mod login_form;
 pub mod password_pair;

@@ -3,9 +3,9 @@
 use leptos::html::Input;
 use leptos::prelude::*;
 
-use crate::auth::rules::{password_problem, PasswordProblem};
+use crate::auth::rules::{password_problem, PasswordProblem, MIN_PASSWORD};
 use crate::components::TextField;
-use crate::i18n::{use_i18n, Strings};
+use crate::i18n::{plural, use_i18n, Locale};
 
 /// Which labels to use.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -16,9 +16,15 @@ pub enum PairLabels {
     Change,
 }
 
-fn problem_text(p: PasswordProblem, s: &Strings) -> String {
+/// The live message: for a short password, how many characters are still missing (the hint under
+/// the field already gives the rule).
+fn problem_text(p: PasswordProblem, password: &str, locale: Locale) -> String {
+    let s = locale.strings();
     match p {
-        PasswordProblem::TooShort => s.err_password_short.to_string(),
+        PasswordProblem::TooShort => {
+            let missing = MIN_PASSWORD.saturating_sub(password.chars().count());
+            plural(s.err_password_missing, missing as i64, locale)
+        }
         PasswordProblem::Mismatch => s.err_password_mismatch.to_string(),
     }
 }
@@ -35,11 +41,13 @@ pub fn PasswordPair(
     let i18n = use_i18n();
     let problem = Memo::new(move |_| password_problem(&password.get(), &confirm.get()));
     let first_error = Signal::derive(move || match problem.get() {
-        Some(p @ PasswordProblem::TooShort) => Some(problem_text(p, i18n.t())),
+        Some(p @ PasswordProblem::TooShort) => {
+            Some(problem_text(p, &password.get(), i18n.locale()))
+        }
         _ => None,
     });
     let second_error = Signal::derive(move || match problem.get() {
-        Some(p @ PasswordProblem::Mismatch) => Some(problem_text(p, i18n.t())),
+        Some(p @ PasswordProblem::Mismatch) => Some(problem_text(p, "", i18n.locale())),
         _ => None,
     });
     let (first, second) = match labels {
@@ -75,5 +83,29 @@ pub fn PasswordPair(
             revealable=true
             disabled=disabled
         />
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_length_error_says_what_is_missing_not_the_hint_again() {
+        for locale in Locale::ALL {
+            let s = locale.strings();
+            let text = problem_text(PasswordProblem::TooShort, "abcde", locale);
+            assert_ne!(text, s.min_8);
+            assert!(!text.contains(s.min_8.trim_end_matches('.')), "{text}");
+            assert!(text.contains('3'), "{text}");
+        }
+        assert_eq!(
+            problem_text(PasswordProblem::TooShort, "abcdefg", Locale::En),
+            "Too short: add 1 more character."
+        );
+        assert_eq!(
+            problem_text(PasswordProblem::TooShort, "ab", Locale::Nl),
+            "Te kort: nog 6 tekens nodig."
+        );
     }
 }

@@ -1,5 +1,5 @@
-//! "I didn't receive the verification code": advice, the address (editable), and Resend with a
-//! visible countdown.
+//! "I didn't receive the verification code": the address (editable) and Resend with a visible
+//! countdown first, so Resend stays in view, then the advice.
 
 use leptos::prelude::*;
 
@@ -7,6 +7,7 @@ use crate::auth::rules::{mm_ss, RegisterFailure};
 use crate::components::{ErrorBanner, InfoBanner, TextField};
 use crate::errors::register_failure_text;
 use crate::i18n::{fill, use_i18n};
+use crate::purchases::help::{HelpLink, Topic};
 
 /// The resend section. `open` toggles it (the link is a real button, so keyboards reach it).
 #[component]
@@ -46,12 +47,6 @@ pub fn ResendHelp(
         <Show when=move || open.get()>
             <div class="resend" id="resend-help">
                 <h2 class="resend__title">{move || i18n.t().no_code_title}</h2>
-                <ul class="resend__tips">
-                    <li>{move || i18n.t().no_code_tip_address}</li>
-                    <li>{move || i18n.t().no_code_tip_spam}</li>
-                    <li>{move || i18n.t().no_code_tip_delay}</li>
-                    <li>{move || i18n.t().no_code_tip_filter}</li>
-                </ul>
                 <TextField
                     id="resend-email"
                     label=Signal::derive(move || i18n.t().email.to_string())
@@ -72,6 +67,16 @@ pub fn ResendHelp(
                 </button>
                 <p class="resend__wait" id="se-resend-wait">
                     {move || (wait_secs.get() > 0).then(|| fill(i18n.t().resend_wait, &[("time", &mm_ss(wait_secs.get()))]))}
+                </p>
+                <ul class="resend__tips">
+                    <li>{move || i18n.t().no_code_tip_address}</li>
+                    <li>{move || i18n.t().no_code_tip_spam}</li>
+                    <li>{move || i18n.t().no_code_tip_delay}</li>
+                    <li>{move || i18n.t().no_code_tip_filter}</li>
+                </ul>
+                // All the steps, in a new tab: this form keeps what the user has typed so far.
+                <p class="resend__more">
+                    <HelpLink topic=Topic::VerificationCode new_tab=true id="se-resend-help-link"/>
                 </p>
             </div>
         </Show>

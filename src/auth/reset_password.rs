@@ -40,12 +40,11 @@ pub struct ResetState {
 }
 
 impl ResetState {
-    /// A fresh reset at the e-mail step, pre-filled with the last used address.
+    /// A fresh reset at the e-mail step, with the address typed on the form the user came from.
     pub fn new() -> Self {
-        let last = crate::session::remembered_email();
         Self {
             step: RwSignal::new(ResetStep::Email),
-            flow: CodeFlow::new(last.unwrap_or_default()),
+            flow: CodeFlow::new(crate::session::form_email(crate::session::EmailForm::Reset)),
             password: RwSignal::new(String::new()),
             confirm: RwSignal::new(String::new()),
             failed_with: RwSignal::new(None),
@@ -83,8 +82,9 @@ pub fn ResetPasswordPage(#[prop(optional)] state: Option<ResetState>) -> impl In
     })
     .on_err(move |e| match CodeFailure::from_error(e.clone()) {
         // A wrong code or a too-short password can be fixed right here.
-        f @ (CodeFailure::InvalidCode | CodeFailure::PasswordTooShort) => {
-            st.flow.code_failure.set(Some(f))
+        f
+        @ (CodeFailure::InvalidCode | CodeFailure::CodeUsedUp | CodeFailure::PasswordTooShort) => {
+            st.flow.code_refused(f)
         }
         CodeFailure::UnknownEmail => st.flow.code_failure.set(Some(CodeFailure::UnknownEmail)),
         CodeFailure::Other(e) => {
@@ -166,9 +166,9 @@ fn ResetCodeStep(
     let node = NodeRef::<Input>::new();
     focus_when_shown(node);
     let code_error = Signal::derive(move || match st.flow.code_failure.get() {
-        Some(f @ (CodeFailure::InvalidCode | CodeFailure::UnknownEmail)) => {
-            Some(code_failure_text(&f, i18n.t()))
-        }
+        Some(
+            f @ (CodeFailure::InvalidCode | CodeFailure::CodeUsedUp | CodeFailure::UnknownEmail),
+        ) => Some(code_failure_text(&f, i18n.t())),
         _ => None,
     });
     let other_error = Signal::derive(move || match st.flow.code_failure.get() {

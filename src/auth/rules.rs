@@ -7,6 +7,10 @@ use osmand_api::error::ApiError;
 pub const MIN_PASSWORD: usize = 8;
 /// How long the user waits before another code can be requested.
 pub const RESEND_COOLDOWN_MS: i64 = 60_000;
+/// How long the server accepts a code after sending it.
+pub const CODE_TTL_MS: i64 = 24 * 3_600_000;
+/// How much older each wrong try makes a code on the server (`UserdataService.wearOutToken`).
+pub const CODE_WEAR_MS: i64 = 7 * 3_600_000;
 /// Longest e-mail address we send (RFC 5321 path limit).
 pub const MAX_EMAIL: usize = 320;
 
@@ -97,6 +101,14 @@ pub fn resend_wait_secs(sent_at_ms: Option<i64>, now_ms: i64) -> i64 {
     }
 }
 
+/// Whether the server can no longer accept the code sent at `sent_at_ms` after `wrong_tries`
+/// refused checks: each wrong try ages the code by 7 h and the server refuses codes older than
+/// 24 h (a fresh code survives three wrong tries; after the fourth even the right one is refused).
+pub fn code_used_up(sent_at_ms: Option<i64>, now_ms: i64, wrong_tries: u32) -> bool {
+    let age = sent_at_ms.map_or(0, |sent| now_ms.saturating_sub(sent).max(0));
+    age.saturating_add(CODE_WEAR_MS.saturating_mul(i64::from(wrong_tries))) > CODE_TTL_MS
+}
+
 /// `m:ss` for the countdown.
 pub fn mm_ss(secs: i64) -> String {
     format!("{}:{:02}", secs.max(0) / 60, secs.max(0) % 60)
@@ -146,6 +158,9 @@ impl RegisterFailure {
 pub enum CodeFailure {
     /// `error_token`: wrong, worn out or older than 24 h.
     InvalidCode,
+    /// `error_token` once the code cannot work any more (too many wrong tries or too old, see
+    /// [`code_used_up`]): only a new code helps.
+    CodeUsedUp,
     /// Error 112: password too short for the server.
     PasswordTooShort,
     /// `error_email`: the account vanished meanwhile.
@@ -281,6 +296,26 @@ mod tests {
         ));
         assert_eq!(limited, RegisterFailure::TooManyRequests);
         assert!(!RegisterFailure::InvalidEmail.offers_login());
+    }
+
+    #[test]
+    fn a_code_is_used_up_after_the_fourth_wrong_try_or_when_old() {
+        let h = 3_600_000;
+        assert!(!code_used_up(Some(0), 0, 0));
+        assert!(!code_used_up(Some(0), 10, 3), "7 + 7 + 7 h: still accepted");
+        assert!(
+            code_used_up(Some(0), 10, 4),
+            "28 h: even the right code is refused"
+        );
+        assert!(
+            code_used_up(Some(0), 4 * h, 3),
+            "an older code survives fewer tries"
+        );
+        assert!(code_used_up(Some(0), 25 * h, 0));
+        assert!(!code_used_up(None, 0, 3));
+        assert!(code_used_up(None, 0, 4));
+        // A clock that went backwards does not make a code younger than new.
+        assert!(!code_used_up(Some(10 * h), 0, 3));
     }
 
     #[test]

@@ -3,9 +3,18 @@
 
 use leptos::html;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use crate::components::icons::IconClose;
 use crate::i18n::use_i18n;
+
+/// Provided around a subtree whose dialogs open in place (`show()`) rather than over the page:
+/// the gallery's sheets, where several states with an open dialog sit side by side.
+#[derive(Clone, Copy, Debug)]
+pub struct InPlace;
+
+/// The first text field of a dialog's body.
+const FIRST_FIELD: &str = ".dialog__body input:not([type=checkbox]):not([type=radio]):not([disabled]), .dialog__body textarea:not([disabled])";
 
 /// A modal dialog with a title bar and a close button. Content is mounted only while open, so
 /// every opening starts fresh.
@@ -29,11 +38,24 @@ pub fn Dialog(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let node = NodeRef::<html::Dialog>::new();
+    let in_place = use_context::<InPlace>().is_some();
     Effect::new(move |_| {
         let want = open.get();
         if let Some(el) = node.get() {
             if want && !el.open() {
-                let _ = el.show_modal();
+                if in_place {
+                    el.show();
+                } else {
+                    let _ = el.show_modal();
+                }
+                // A form opens on its first field (the browser alone would pick the × button).
+                request_animation_frame(move || {
+                    if let Ok(Some(field)) = el.query_selector(FIRST_FIELD) {
+                        if let Some(f) = field.dyn_ref::<web_sys::HtmlElement>() {
+                            let _ = f.focus();
+                        }
+                    }
+                });
             } else if !want && el.open() {
                 el.close();
             }

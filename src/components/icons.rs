@@ -42,6 +42,8 @@ icon!(/// A cog.
 
 icon!(/// A shopping cart.
     IconCart, "M7 18a2 2 0 1 0 0 4 2 2 0 0 0 0-4zm10 0a2 2 0 1 0 0 4 2 2 0 0 0 0-4zM3 2v2h2l3.6 7.6-1.4 2.4A2 2 0 0 0 9 17h12v-2H9.4l1.1-2h7.4a2 2 0 0 0 1.8-1l3.6-6.5L21.5 4H7.2l-.9-2z");
+icon!(/// A waste bin.
+    IconBin, "M9 3h6l1 1h4v2H4V4h4zM6 7h12l-1 13a2 2 0 0 1-2 1.9H9A2 2 0 0 1 7 20zm3 3v9h2v-9zm4 0v9h2v-9z");
 icon!(/// A person with a minus.
     IconPersonOff, "M10 12a4 4 0 1 0 0-8 4 4 0 0 0 0 8zm0 2c-3.3 0-8 1.7-8 5v1h16v-1c0-3.3-4.7-5-8-5zm6-5h6v2h-6z");
 

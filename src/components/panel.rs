@@ -12,9 +12,13 @@ pub enum PanelNav {
     Close(String),
     /// Go back: a link to this href.
     Back(String),
+    /// Go back to a place that depends on state (the purchases help: the list when logged in,
+    /// else the account panel).
+    BackTo(Signal<String>),
 }
 
-/// The panel frame. The title is the panel's `<h1>`.
+/// The panel frame. The title is the panel's `<h1>`, focusable by script: where the focus keeper
+/// ([`crate::components::focus::install_focus_keeper`]) puts focus when a page replaced the last one.
 #[component]
 pub fn Panel(
     #[prop(into)] title: Signal<String>,
@@ -34,7 +38,7 @@ pub fn Panel(
     let i18n = use_i18n();
     let nav_id = (!nav_id.is_empty()).then_some(nav_id);
     let title_id = if title_id.is_empty() {
-        "panel-title"
+        crate::components::focus::PANEL_HEADING_ID
     } else {
         title_id
     };
@@ -47,12 +51,16 @@ pub fn Panel(
             <a class="icon-btn" href=href id=nav_id aria-label=move || i18n.t().back><IconBack/></a>
         }
         .into_any(),
+        PanelNav::BackTo(href) => view! {
+            <a class="icon-btn" href=move || href.get() id=nav_id aria-label=move || i18n.t().back><IconBack/></a>
+        }
+        .into_any(),
     };
     view! {
         <section class="panel" aria-labelledby=title_id>
             <header class="panel__header">
                 {nav_view}
-                <h1 class="panel__title" id=title_id>{move || title.get()}</h1>
+                <h1 class="panel__title" id=title_id tabindex="-1">{move || title.get()}</h1>
                 <div class="panel__actions">{actions.map(|a| a())}</div>
             </header>
             <div class="panel__body">{children()}</div>

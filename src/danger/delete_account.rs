@@ -116,6 +116,8 @@ pub fn DeleteAccountPage() -> impl IntoView {
         st.deleting.set(true);
         delete_account.dispatch(code);
     });
+    // The page opens on the e-mail field, as the reference's dialog does.
+    crate::components::focus::focus_id_when_shown("delete-email");
     view! {
         <Panel
             title=Signal::derive(move || i18n.t().danger.delete_title.to_string())
@@ -156,6 +158,7 @@ pub fn DeleteAccountForm(
     });
     view! {
         <div class="danger" id="se-delete-account-dialog">
+            <h2 class="danger__title" id="se-delete-account-sure">{move || i18n.t().danger.delete_sure}</h2>
             <p class="danger__intro">{move || i18n.t().danger.delete_intro}</p>
             <ul class="danger__list">
                 <li>{move || i18n.t().danger.delete_files}</li>

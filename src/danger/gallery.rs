@@ -2,10 +2,42 @@
 
 use leptos::prelude::*;
 
+use crate::components::panel::PanelNav;
+use crate::components::Panel;
 use crate::danger::change_email::{ChangeEmailDialog, ChangeState, Step};
 use crate::danger::delete_account::{DeleteAccountForm, DeleteState};
 use crate::danger::rules::{Failure, Field};
 use crate::gallery::Entry;
+use crate::gallery::Note;
+use crate::routes::Route;
+
+/// Designers' notes on this area's components (the gallery shows them beside the states).
+pub const NOTES: &[Note] = &[
+    Note {
+        component: "danger-change-email",
+        about: "Change the e-mail: a code to the old address, then one to the new address.",
+        used_in: "Account → Change e-mail (dialog)",
+        reference: "S7 Change email",
+        ids: &[
+            "se-change-email-dialog",
+            "se-change-email-next",
+            "se-change-email-finish",
+            "se-change-email-error",
+        ],
+    },
+    Note {
+        component: "danger-delete-account",
+        about: "Delete the account and its cloud data after a code sent by e-mail.",
+        used_in: "Account → Delete account (/map/delete-account/)",
+        reference: "S9 Delete account",
+        ids: &[
+            "se-delete-account-dialog",
+            "se-delete-send-code",
+            "se-delete-account-btn",
+            "se-delete-account-error",
+        ],
+    },
+];
 
 const ME: &str = "demo@example.com";
 const NEW: &str = "new.address@example.org";
@@ -15,6 +47,18 @@ fn failure(field: Field, text: &str) -> Option<Failure> {
         field,
         text: text.into(),
     })
+}
+
+/// What the page shows when the server refuses with `text` (through the one error mapping).
+fn refused(field: Field, text: &str) -> Option<Failure> {
+    let err = osmand_api::error::ApiError::Rejected {
+        status: 400,
+        text: text.into(),
+    };
+    failure(
+        field,
+        &crate::errors::error_message(&err, crate::i18n::Locale::En.strings()),
+    )
 }
 
 fn change(setup: fn(&ChangeState)) -> AnyView {
@@ -31,8 +75,13 @@ fn change(setup: fn(&ChangeState)) -> AnyView {
 fn delete(setup: fn(&DeleteState)) -> AnyView {
     let st = DeleteState::new(ME.into());
     setup(&st);
+    let i18n = crate::i18n::use_i18n();
+    // Inside the panel, as the route shows it (the page's insets are the panel's).
     view! {
-        <DeleteAccountForm state=st on_send=Callback::new(|_| ()) on_delete=Callback::new(|_| ())/>
+        <Panel title=Signal::derive(move || i18n.t().danger.delete_title.to_string())
+            nav=PanelNav::Back(Route::Account.href())>
+            <DeleteAccountForm state=st on_send=Callback::new(|_| ()) on_delete=Callback::new(|_| ())/>
+        </Panel>
     }
     .into_any()
 }
@@ -65,7 +114,7 @@ pub fn entries() -> Vec<Entry> {
                     st.sent_to.set(Some(ME.into()));
                     st.old_code.set("1111".into());
                     st.new_email.set(NEW.into());
-                    st.failure.set(failure(
+                    st.failure.set(refused(
                         Field::OldCode,
                         "Token is not valid or expired (24h)",
                     ));
@@ -80,7 +129,7 @@ pub fn entries() -> Vec<Entry> {
                     st.sent_to.set(Some(ME.into()));
                     st.old_code.set("4821".into());
                     st.new_email.set("start@example.com".into());
-                    st.failure.set(failure(
+                    st.failure.set(refused(
                         Field::NewEmail,
                         "User was already registered with such email",
                     ));
@@ -111,7 +160,7 @@ pub fn entries() -> Vec<Entry> {
                 change(|st| {
                     step_new(st);
                     st.new_code.set("0000".into());
-                    st.failure.set(failure(
+                    st.failure.set(refused(
                         Field::NewCode,
                         "Token is not valid or expired (24h)",
                     ));
@@ -127,7 +176,7 @@ pub fn entries() -> Vec<Entry> {
                     st.new_code.set("5930".into());
                     st.failure.set(failure(
                         Field::General,
-                        "The OsmAnd server can’t be reached. Check your internet connection and try again.",
+                        crate::i18n::Locale::En.strings().err_network,
                     ));
                 })
             },
@@ -160,8 +209,10 @@ pub fn entries() -> Vec<Entry> {
                     st.sent.set(true);
                     st.typed.set("someone@example.com".into());
                     st.code.set("1234".into());
-                    st.failure
-                        .set(failure(Field::Email, "Email does not match"));
+                    st.failure.set(failure(
+                        Field::Email,
+                        crate::i18n::Locale::En.strings().danger.email_mismatch,
+                    ));
                 })
             },
         },
@@ -173,7 +224,7 @@ pub fn entries() -> Vec<Entry> {
                     st.sent.set(true);
                     st.typed.set(ME.into());
                     st.code.set("9999".into());
-                    st.failure.set(failure(
+                    st.failure.set(refused(
                         Field::Code,
                         "Token is not valid or expired (24h), or password is not valid",
                     ));

@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 use osmand_api::error::ApiError;
 
+use crate::account::home::RowLine;
 use crate::account::AccountHome;
 use crate::auth::create_account::{CreateAccountPage, SignupState, SignupStep};
 use crate::auth::reset_password::{ResetPasswordPage, ResetState, ResetStep};
@@ -10,8 +11,72 @@ use crate::auth::rules::{CodeFailure, RegisterFailure};
 use crate::auth::{EmptyLogin, LoginFailure, LoginForm};
 use crate::components::panel::PanelNav;
 use crate::components::{ErrorBanner, InfoBanner, Panel};
+use crate::gallery::Note;
 use crate::i18n::use_i18n;
 use crate::routes::Route;
+
+/// Designers' notes on this file's components (the gallery shows them beside the states).
+pub const NOTES: &[Note] = &[
+    Note {
+        component: "login-form",
+        about: "E-mail and password login, with the field the server's error belongs to marked.",
+        used_in: "Account → Log in (/map/account/login)",
+        reference: "S3 Login",
+        ids: &[
+            "se-submit-login",
+            "se-login-error",
+            "se-forgot-password",
+            "se-login-create-account",
+        ],
+    },
+    Note {
+        component: "empty-login",
+        about: "The logged-out account panel: log in or create an account; session notices.",
+        used_in: "Account (/map/account/) when nobody is logged in",
+        reference: "S2 Account panel, logged out",
+        ids: &[
+            "se-empty-login-page",
+            "se-login-btn",
+            "se-create-account-btn",
+        ],
+    },
+    Note {
+        component: "account-home",
+        about: "The logged-in account panel: e-mail, My data, purchases, log out, danger zone.",
+        used_in: "Account (/map/account/) after login",
+        reference: "S6 Account panel, logged in",
+        ids: &[
+            "se-account-email",
+            "se-login-menu-osmand-cloud-item",
+            "se-login-menu-osmand-purchases",
+            "se-logout-btn",
+        ],
+    },
+    Note {
+        component: "create-account",
+        about: "Sign-up in three steps: e-mail, the code from the mail, a password.",
+        used_in: "Account → Create account (/map/account/create)",
+        reference: "S4 Create account",
+        ids: &[
+            "se-signup-continue",
+            "se-code-continue",
+            "se-create-account-submit",
+            "se-signup-error",
+        ],
+    },
+    Note {
+        component: "reset-password",
+        about: "Change or reset the password with a code sent by e-mail.",
+        used_in: "Log in → I don't have or forgot password (/map/account/reset-password)",
+        reference: "S5 Change or reset password",
+        ids: &[
+            "se-reset-continue",
+            "se-change-password",
+            "se-reset-result",
+            "se-reset-error",
+        ],
+    },
+];
 
 /// One named state of one component.
 #[derive(Clone, Copy)]
@@ -32,7 +97,7 @@ pub fn entries() -> Vec<Entry> {
     all
 }
 
-fn own_entries() -> Vec<Entry> {
+pub(super) fn own_entries() -> Vec<Entry> {
     vec![
         Entry {
             component: "login-form",
@@ -187,6 +252,18 @@ fn own_entries() -> Vec<Entry> {
         },
         Entry {
             component: "create-account",
+            state: "code-used-up",
+            render: || {
+                signup(|s| {
+                    code_step(s);
+                    s.flow.code.set("1234".into());
+                    s.flow.resend_open.set(true);
+                    s.flow.code_failure.set(Some(CodeFailure::CodeUsedUp));
+                })
+            },
+        },
+        Entry {
+            component: "create-account",
             state: "code-resend-wait",
             render: || {
                 signup(|s| {
@@ -335,6 +412,21 @@ fn own_entries() -> Vec<Entry> {
         },
         Entry {
             component: "reset-password",
+            state: "code-used-up",
+            render: || {
+                reset(|s| {
+                    s.flow.email.set("ada@example.com".into());
+                    s.step.set(ResetStep::Code);
+                    s.flow.code.set("1234".into());
+                    s.password.set("long-enough-1".into());
+                    s.confirm.set("long-enough-1".into());
+                    s.flow.resend_open.set(true);
+                    s.flow.code_failure.set(Some(CodeFailure::CodeUsedUp));
+                })
+            },
+        },
+        Entry {
+            component: "reset-password",
             state: "code-mismatch",
             render: || {
                 reset(|s| {
@@ -381,6 +473,11 @@ fn own_entries() -> Vec<Entry> {
             component: "empty-login",
             state: "delete-login-first",
             render: || view! { <crate::shell::LoginFirst/> }.into_any(),
+        },
+        Entry {
+            component: "account-home",
+            state: "lines-failed",
+            render: crate::account::gallery::home_failed,
         },
         Entry {
             component: "account-home",
@@ -468,8 +565,8 @@ fn empty_login(expired: Option<bool>, check_error: Option<ApiError>) -> AnyView 
 }
 
 fn home_lines(email: &str, used: Option<&str>, line: Option<&str>) -> AnyView {
-    let used = used.map(String::from);
-    let line = line.map(String::from);
+    let row = |t: Option<&str>| t.map_or(RowLine::Loading, |t| RowLine::Ready(t.to_string()));
+    let (used, line) = (row(used), row(line));
     view! {
         <AccountHome
             email=email.to_string()
@@ -497,8 +594,8 @@ fn home(email: &str, logging_out: bool, error: Option<ApiError>) -> AnyView {
             on_logout=Callback::new(|_| ())
             logging_out=Signal::stored(logging_out)
             logout_error=message
-            cloud_used=Signal::stored(Some("1.4 MB".to_string()))
-            purchases_line=Signal::stored(Some("Active · OsmAnd Pro".to_string()))
+            cloud_used=Signal::stored(RowLine::Ready("1.4 MB".to_string()))
+            purchases_line=Signal::stored(RowLine::Ready("Active · OsmAnd Pro".to_string()))
         />
     }
     .into_any()

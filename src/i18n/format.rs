@@ -43,6 +43,12 @@ pub fn format_size(bytes: i64, locale: Locale) -> String {
     }
 }
 
+/// Megabytes (binary, as [`format_size`] counts them) with `digits` decimals: `3000 MB`,
+/// `2560.5 MB`. For figures that are compared with a quota the server states in megabytes.
+pub fn format_megabytes(bytes: i64, digits: u32, locale: Locale) -> String {
+    format!("{} MB", decimal(bytes, MIB, digits, locale))
+}
+
 /// A whole number with the locale's thousands separator (`12,345` / `12.345`).
 pub fn format_count(n: i64, locale: Locale) -> String {
     let digits = n.unsigned_abs().to_string();
@@ -108,7 +114,7 @@ pub fn format_time(ms: i64, offset_minutes: i32, locale: Locale) -> Option<Strin
 }
 
 /// A change time as OsmAnd lists it: `Today, 3:05 PM`, `Yesterday, 3:05 PM`, else `Sep 4, 3:05 PM`
-/// (with the year added when it is not the current year).
+/// (with the year added when it is not the current year: `Sep 4, 2025, 3:05 PM`, `4 sep 2025, 15:05`).
 pub fn format_change_time(
     ms: i64,
     now_ms: i64,
@@ -132,10 +138,11 @@ pub fn format_change_time(
                 Locale::En => format!("{month} {}", dt.day()),
                 Locale::Nl => format!("{} {month}", dt.day()),
             };
-            if dt.year() == now.year() {
-                base
-            } else {
-                format!("{base} {}", dt.year())
+            match (dt.year() == now.year(), locale) {
+                (true, _) => base,
+                // "Nov 17, 2025" in English, "17 nov 2025" in Dutch.
+                (false, Locale::En) => format!("{base}, {}", dt.year()),
+                (false, Locale::Nl) => format!("{base} {}", dt.year()),
             }
         }
     };
@@ -259,7 +266,7 @@ mod tests {
         );
         assert_eq!(
             format_change_time(SEP4, SEP4 + 400 * day, 0, Locale::En).as_deref(),
-            Some("Sep 4 2025, 3:05 PM")
+            Some("Sep 4, 2025, 3:05 PM")
         );
     }
 

@@ -212,7 +212,10 @@ pub struct Strings {
     pub err_too_many_codes: &'static str,
     pub err_invalid_code: &'static str,
     pub err_invalid_code_hint: &'static str,
+    pub err_code_used_up: &'static str,
     pub err_password_short: &'static str,
+    /// Live: how many characters a new password still lacks.
+    pub err_password_missing: Plural,
     pub err_password_mismatch: &'static str,
     pub reset_title: &'static str,
     pub reset_intro: &'static str,
@@ -274,7 +277,9 @@ pub struct Strings {
     pub account: &'static crate::account::strings::AccountStrings,
     pub cloud: &'static crate::settings::strings::CloudStrings,
     pub danger: &'static crate::danger::strings::DangerStrings,
+    pub server: &'static crate::errors::ServerStrings,
     pub purchases: &'static crate::purchases::strings::PurchaseStrings,
+    pub link: &'static crate::auth::link_strings::LinkStrings,
 }
 
 #[cfg(test)]

@@ -40,7 +40,7 @@ pub fn card_data(p: &Purchases, item: Item, now_ms: i64, l: Locale) -> Option<Ca
                 .name
                 .clone()
                 .unwrap_or_else(|| s.subscription.to_string());
-            let mut lines = vec![type_text(sub, s), billing_text(sub, l)];
+            let mut lines = vec![type_text(sub, s), billing_text(sub, now_ms, l)];
             lines.extend(validity_text(sub, now_ms, l));
             Some(CardData {
                 id: row_id(

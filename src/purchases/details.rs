@@ -7,9 +7,22 @@ use crate::components::panel::PanelNav;
 use crate::components::Panel;
 use crate::i18n::use_i18n;
 use crate::purchases::card::{card_data, PurchaseCard};
+use crate::purchases::help::{HelpHomeLink, HelpLink, Topic};
 use crate::purchases::list::{CrossPlatform, WithPurchases};
-use crate::purchases::model::{date_or_na, type_text, Item, Pill, Purchases, Store};
+use crate::purchases::model::{
+    date_or_na, date_row, is_topography, type_text, Item, Pill, Purchases, Store,
+};
 use crate::routes::Route;
+
+/// The store as the user reads it: the server's names are brand names, except its fallback
+/// `Other`, which is a word and gets translated.
+pub fn store_name(label: &str, s: &crate::purchases::strings::PurchaseStrings) -> String {
+    if label.trim() == "Other" {
+        s.store_other.to_string()
+    } else {
+        label.to_string()
+    }
+}
 
 /// Support's address, for purchases without a store page.
 const SUPPORT_MAILTO: &str = "mailto:support@osmand.net";
@@ -75,7 +88,7 @@ fn ItemPage(item: String) -> impl IntoView {
 #[derive(Clone, Debug, PartialEq)]
 pub struct DetailRows {
     pub type_text: String,
-    /// ("Expires" | "Purchased", date).
+    /// ("Expires" | "Expired on" | "On hold since" | "Paused since" | "Purchased", date).
     pub date: (&'static str, String),
     pub store_label: String,
     pub store: Store,
@@ -83,7 +96,12 @@ pub struct DetailRows {
     pub subscription: bool,
 }
 
-pub fn detail_rows(p: &Purchases, item: Item, l: crate::i18n::Locale) -> Option<DetailRows> {
+pub fn detail_rows(
+    p: &Purchases,
+    item: Item,
+    now_ms: i64,
+    l: crate::i18n::Locale,
+) -> Option<DetailRows> {
     let s = l.strings().purchases;
     match item {
         Item::Free => Some(DetailRows {
@@ -97,7 +115,7 @@ pub fn detail_rows(p: &Purchases, item: Item, l: crate::i18n::Locale) -> Option<
             let sub = p.subs.get(i)?;
             Some(DetailRows {
                 type_text: type_text(sub, s),
-                date: (s.expires, date_or_na(sub.expire_ms(), l)),
+                date: date_row(sub, now_ms, l),
                 store_label: sub.store.clone().unwrap_or_else(|| "Other".into()),
                 store: Store::of(sub.store.as_deref(), sub.platform.as_deref()),
                 subscription: true,
@@ -116,6 +134,34 @@ pub fn detail_rows(p: &Purchases, item: Item, l: crate::i18n::Locale) -> Option<
     }
 }
 
+/// The sections of Purchases help this item's page links to: its store's (Huawei, Amazon),
+/// the free plan's downloads, the Topography plugin's restore steps.
+pub fn help_topics(p: &Purchases, item: Item) -> Vec<Topic> {
+    let store = match item {
+        Item::Free => return vec![Topic::FreeDownloads, Topic::ExtraDownloads],
+        Item::Sub(i) => p
+            .subs
+            .get(i)
+            .map(|s| Store::of(s.store.as_deref(), s.platform.as_deref())),
+        Item::InApp(i) => p
+            .inapps
+            .get(i)
+            .map(|x| Store::of(x.store.as_deref(), x.platform.as_deref())),
+    };
+    let mut topics = Vec::new();
+    if let Item::InApp(i) = item {
+        if p.inapps.get(i).is_some_and(is_topography) {
+            topics.push(Topic::Topography);
+        }
+    }
+    match store {
+        Some(Store::Huawei) => topics.push(Topic::Huawei),
+        Some(Store::Amazon) => topics.push(Topic::Amazon),
+        _ => {}
+    }
+    topics
+}
+
 /// The details. Presentational.
 #[component]
 pub fn PurchaseDetails(data: Purchases, item: Item, now_ms: i64) -> impl IntoView {
@@ -125,7 +171,8 @@ pub fn PurchaseDetails(data: Purchases, item: Item, now_ms: i64) -> impl IntoVie
         let l = i18n.locale();
         data.with_value(|p| {
             let card = card_data(p, item, now_ms, l)?;
-            let rows = detail_rows(p, item, l)?;
+            let rows = detail_rows(p, item, now_ms, l)?;
+            let topics = help_topics(p, item);
             let store = rows.store;
             let help = if rows.subscription {
                 store.help(i18n.t().purchases)
@@ -149,7 +196,10 @@ pub fn PurchaseDetails(data: Purchases, item: Item, now_ms: i64) -> impl IntoVie
                     </div>
                     <div class="pdetails__row">
                         <dt>{move || i18n.t().purchases.purchased_on}</dt>
-                        <dd id="se-purchase-info-store">{rows.store_label.clone()}</dd>
+                        <dd id="se-purchase-info-store">{
+                            let label = rows.store_label.clone();
+                            move || store_name(&label, i18n.t().purchases)
+                        }</dd>
                     </div>
                     <div class="pdetails__row">
                         <dt>{move || i18n.t().purchases.status}</dt>
@@ -172,6 +222,12 @@ pub fn PurchaseDetails(data: Purchases, item: Item, now_ms: i64) -> impl IntoVie
                             </a>
                         }.into_any(),
                     }}
+                    {(!topics.is_empty()).then(|| view! {
+                        <ul class="help-links" id="se-purchase-help-topics">
+                            {topics.into_iter().map(|t| view! { <li><HelpLink topic=t/></li> }).collect_view()}
+                        </ul>
+                    })}
+                    <p><HelpHomeLink id="se-purchase-help-link"/></p>
                 </section>
             })
         })
@@ -186,4 +242,97 @@ pub fn PurchaseDetails(data: Purchases, item: Item, now_ms: i64) -> impl IntoVie
 
 fn status_line(p: Pill, s: &crate::purchases::strings::PurchaseStrings) -> &'static str {
     p.label(s)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::Locale;
+    use osmand_api::models::{InAppPurchase, Subscription};
+
+    const NOW: i64 = 1_795_176_000_000;
+    const DAY: i64 = 86_400_000;
+
+    fn sub(store: &str, platform: &str, state: &str, expire_d: i64) -> Subscription {
+        Subscription {
+            store: Some(store.into()),
+            platform: Some(platform.into()),
+            state: Some(state.into()),
+            expire_time: Some((NOW + expire_d * DAY).to_string()),
+            ..Subscription::default()
+        }
+    }
+
+    fn inapp(sku: &str, store: &str, platform: &str) -> InAppPurchase {
+        InAppPurchase {
+            sku: Some(sku.into()),
+            store: Some(store.into()),
+            platform: Some(platform.into()),
+            ..InAppPurchase::default()
+        }
+    }
+
+    fn data() -> Purchases {
+        Purchases {
+            free: Some(Some(NOW - 40 * DAY)),
+            subs: vec![
+                sub("Huawei AppGallery", "huawei", "on_hold", -3),
+                sub("Amazon", "amazon", "paused", -10),
+                sub("Google Play", "google", "active", 30),
+                sub("Google Play", "google", "expired", -200),
+            ],
+            inapps: vec![
+                inapp("net.osmand.contourlines_plus", "Google Play", "google"),
+                inapp(
+                    "net.osmand.maps.inapp.addon.srtm",
+                    "Apple App Store",
+                    "apple",
+                ),
+                inapp(
+                    "net.osmand.fastspring.inapp.maps.plus",
+                    "OsmAnd Web (FastSpring)",
+                    "fastspring",
+                ),
+                inapp("net.osmand.amazon.maps.inapp", "Amazon", "amazon"),
+            ],
+        }
+    }
+
+    #[test]
+    fn each_detail_page_links_to_the_help_sections_it_needs() {
+        let p = data();
+        assert_eq!(help_topics(&p, Item::Sub(0)), vec![Topic::Huawei]);
+        assert_eq!(help_topics(&p, Item::Sub(1)), vec![Topic::Amazon]);
+        assert_eq!(help_topics(&p, Item::Sub(2)), vec![]);
+        assert_eq!(
+            help_topics(&p, Item::Free),
+            vec![Topic::FreeDownloads, Topic::ExtraDownloads]
+        );
+        assert_eq!(help_topics(&p, Item::InApp(0)), vec![Topic::Topography]);
+        assert_eq!(help_topics(&p, Item::InApp(1)), vec![Topic::Topography]);
+        assert_eq!(help_topics(&p, Item::InApp(2)), vec![]);
+        assert_eq!(help_topics(&p, Item::InApp(3)), vec![Topic::Amazon]);
+        assert_eq!(help_topics(&p, Item::InApp(9)), vec![]);
+    }
+
+    #[test]
+    fn the_date_row_is_in_the_past_tense_for_past_dates() {
+        let p = data();
+        let label = |i: Item, l: Locale| detail_rows(&p, i, NOW, l).unwrap().date.0;
+        assert_eq!(label(Item::Sub(0), Locale::En), "On hold since");
+        assert_eq!(label(Item::Sub(1), Locale::En), "Paused since");
+        assert_eq!(label(Item::Sub(2), Locale::En), "Expires");
+        assert_eq!(label(Item::Sub(3), Locale::En), "Expired on");
+        assert_eq!(label(Item::Sub(3), Locale::Nl), "Verlopen op");
+        assert_eq!(label(Item::InApp(0), Locale::En), "Purchased");
+        assert_eq!(label(Item::Free, Locale::En), "Purchased");
+    }
+
+    #[test]
+    fn the_fallback_store_name_is_translated_brand_names_are_not() {
+        let nl = Locale::Nl.strings().purchases;
+        assert_eq!(store_name("Other", nl), "Een andere winkel");
+        assert_eq!(store_name("Google Play", nl), "Google Play");
+        assert_eq!(store_name("Other", Locale::En.strings().purchases), "Other");
+    }
 }

@@ -1,14 +1,54 @@
 //! Gallery states of Payments and purchases: every row state and store, details per store,
-//! free, empty, loading and error.
+//! free, empty, loading and error, and the Purchases help screen (English and Dutch).
 
 use leptos::prelude::*;
 use osmand_api::models::{InAppPurchase, Subscription};
 
 use crate::components::{ErrorBanner, Spinner};
 use crate::gallery::Entry;
+use crate::gallery::Note;
+use crate::i18n::{I18n, Locale};
 use crate::purchases::details::PurchaseDetails;
+use crate::purchases::help::HelpPage;
 use crate::purchases::list::PurchaseList;
 use crate::purchases::model::{Item, Purchases};
+use leptos::context::Provider;
+
+/// Designers' notes on this area's components (the gallery shows them beside the states).
+pub const NOTES: &[Note] = &[
+    Note {
+        component: "purchases-help",
+        about: "Every topic of the purchases FAQ, one section per topic; other screens link to a section.",
+        used_in: "Purchases → Help (/map/account/purchases/help#<topic>), also logged out",
+        reference: "Purchases FAQ (source document 000_…); no reference screen",
+        ids: &["<topic anchors of the source document>"],
+    },
+    Note {
+        component: "purchase-list",
+        about: "Subscriptions and one-time purchases with their status; hide expired; help.",
+        used_in: "Account → Payments and purchases (/map/account/purchases/)",
+        reference: "S12 Purchases list",
+        ids: &[
+            "se-purchases-list",
+            "se-subs-item-<name>",
+            "se-inapp-item-<name>",
+            "se-purchases-hide-expired",
+            "se-empty-purchase-page",
+        ],
+    },
+    Note {
+        component: "purchase-details",
+        about: "One purchase: status, store, dates and how to manage it in its store.",
+        used_in: "Purchases → a purchase (/map/account/purchases/<item>)",
+        reference: "S13 Purchase details",
+        ids: &[
+            "se-purchase-info-status",
+            "se-purchase-info-store",
+            "se-purchase-info-expire-time",
+            "se-purchase-manage",
+        ],
+    },
+];
 
 /// The gallery's fixed "now" (2026-11-20 12:00 UTC, as the screenshots' clock).
 const NOW: i64 = 1_795_176_000_000;
@@ -120,6 +160,11 @@ fn all() -> Purchases {
         inapps: vec![
             inapp("Maps+", "OsmAnd Web (FastSpring)", "fastspring", 300),
             inapp("Other", "Google Play", "google", 800),
+            // The Topography plugin: the server names unknown one-time SKUs "Other".
+            InAppPurchase {
+                sku: Some("net.osmand.contourlines_plus".into()),
+                ..inapp("Other", "Google Play", "google", 1200)
+            },
         ],
     }
 }
@@ -242,6 +287,29 @@ pub fn entries() -> Vec<Entry> {
             component: "purchase-details",
             state: "one-time",
             render: || details(Item::InApp(0)),
+        },
+        Entry {
+            component: "purchase-details",
+            state: "one-time-topography",
+            render: || details(Item::InApp(2)),
+        },
+        Entry {
+            component: "purchases-help",
+            state: "top",
+            render: || view! { <HelpPage/> }.into_any(),
+        },
+        Entry {
+            component: "purchases-help",
+            state: "dutch",
+            // Dutch whatever the gallery's language switch says, so Dutch has its own baseline.
+            render: || {
+                view! {
+                    <Provider value=I18n::new(Locale::Nl)>
+                        <div lang="nl"><HelpPage/></div>
+                    </Provider>
+                }
+                .into_any()
+            },
         },
         Entry {
             component: "purchase-details",

@@ -9,6 +9,7 @@ use crate::components::{loaded_view, InfoBanner, Panel};
 use crate::i18n::format::plural;
 use crate::i18n::use_i18n;
 use crate::purchases::card::{card_data, PurchaseCard};
+use crate::purchases::help::{HelpHomeLink, HelpLink, Topic};
 use crate::purchases::model::{is_allowed, Item, Purchases, PRICING_URL};
 use crate::routes::{use_query_param, Route};
 
@@ -68,26 +69,21 @@ pub fn PurchaseList(data: Purchases, now_ms: i64, hide_expired: RwSignal<bool>) 
         data.with_value(|p| {
             items
                 .into_iter()
+                .filter(|it| !(hide && p.is_ended(*it, now_ms)))
                 .filter_map(|it| card_data(p, it, now_ms, l).map(|c| (it, c)))
-                .filter(|(_, c)| !(hide && c.pill.is_expired()))
                 .map(|(it, c)| {
                     view! { <li><PurchaseCard data=c href=Route::Purchase(it.slug()).href()/></li> }
                 })
                 .collect_view()
         })
     };
-    let subs: Vec<Item> = data.with_value(|p| (0..p.subs.len()).map(Item::Sub).collect());
-    let inapps: Vec<Item> = data.with_value(|p| (0..p.inapps.len()).map(Item::InApp).collect());
+    let (subs, inapps) = data.with_value(|p| p.display_order(now_ms));
     let has_subs = !subs.is_empty();
     let has_inapps = !inapps.is_empty();
     let expired_count = move || {
-        let l = i18n.locale();
         data.with_value(|p| {
             let all = subs_and_inapps(p);
-            all.into_iter()
-                .filter_map(|it| card_data(p, it, now_ms, l))
-                .filter(|c| c.pill.is_expired())
-                .count()
+            all.into_iter().filter(|it| p.is_ended(*it, now_ms)).count()
         })
     };
     let free = data.with_value(|p| p.free.is_some());
@@ -138,12 +134,14 @@ pub fn PurchaseList(data: Purchases, now_ms: i64, hide_expired: RwSignal<bool>) 
                             <span class="visually-hidden">{move || format!(" {}", i18n.t().purchases.new_tab)}</span>
                         </a>
                     })}
+                    <HelpHomeLink id="se-purchases-empty-help"/>
                 </div>
             })}
             <CrossPlatform/>
             <section class="purchases__help" aria-labelledby="se-purchases-troubleshooting">
                 <h3 class="purchases__title" id="se-purchases-troubleshooting">{move || i18n.t().purchases.troubleshooting}</h3>
                 <p>{move || i18n.t().purchases.troubleshooting_text}</p>
+                <p><HelpHomeLink id="se-purchases-help-link"/></p>
             </section>
         </div>
     }
@@ -166,6 +164,10 @@ pub fn CrossPlatform() -> impl IntoView {
             <p>{move || i18n.t().purchases.cross_follow}</p>
             <p>{move || i18n.t().purchases.cross_store}</p>
             <p>{move || i18n.t().purchases.cross_link}</p>
+            <ul class="help-links">
+                <li><HelpLink topic=Topic::LinkPurchase id="se-purchases-cross-help-link"/></li>
+                <li><HelpLink topic=Topic::SeveralAccounts id="se-purchases-cross-help-accounts"/></li>
+            </ul>
         </section>
     }
 }

@@ -72,6 +72,78 @@ impl Purchases {
     pub fn is_empty(&self) -> bool {
         self.subs.is_empty() && self.inapps.is_empty()
     }
+
+    /// Whether the list calls this item ended ("Expired on …", a one-time purchase that is no
+    /// longer valid): exactly what "Hide expired" hides.
+    pub fn is_ended(&self, item: Item, now_ms: i64) -> bool {
+        match item {
+            Item::Free => false,
+            Item::Sub(i) => self
+                .subs
+                .get(i)
+                .is_some_and(|s| standing(s, now_ms) == Standing::Ended),
+            Item::InApp(i) => self
+                .inapps
+                .get(i)
+                .is_some_and(|p| Pill::of_inapp(p) == Pill::NotValid),
+        }
+    }
+
+    /// The subscriptions and the one-time purchases in the order the list shows them: active
+    /// first, then the ones still running with a warning, then on hold or paused, ended last;
+    /// the server's order (newest first) within each group. Items keep their server index.
+    pub fn display_order(&self, now_ms: i64) -> (Vec<Item>, Vec<Item>) {
+        let rank = |item: Item| -> u8 {
+            match item {
+                Item::Free => 0,
+                Item::Sub(i) => self.subs.get(i).map_or(3, |s| match standing(s, now_ms) {
+                    Standing::Running if Pill::of_sub(s) == Pill::Active => 0,
+                    Standing::Running => 1,
+                    Standing::OnHold | Standing::Paused => 2,
+                    Standing::Ended => 3,
+                }),
+                Item::InApp(_) => {
+                    if self.is_ended(item, now_ms) {
+                        3
+                    } else {
+                        0
+                    }
+                }
+            }
+        };
+        let mut subs: Vec<Item> = (0..self.subs.len()).map(Item::Sub).collect();
+        let mut inapps: Vec<Item> = (0..self.inapps.len()).map(Item::InApp).collect();
+        subs.sort_by_key(|it| rank(*it));
+        inapps.sort_by_key(|it| rank(*it));
+        (subs, inapps)
+    }
+}
+
+/// Where a subscription stands at `now`: every date text of its card and details, and whether
+/// "Hide expired" hides it, follow from this one answer.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Standing {
+    /// Usable until its expiry date (active, cancelled but not run out, in grace, unknown).
+    Running,
+    /// The paid period is over and the store has not received the renewal payment
+    /// (`on_hold`: not paid, renewing, expiry past — OsmAnd-tools `getSubscriptionInfo`).
+    OnHold,
+    /// The paid period is over and the renewal is paused (`paused`: paid, renewing, expiry past).
+    Paused,
+    /// Over: expired, not valid, or its expiry date has passed.
+    Ended,
+}
+
+pub fn standing(sub: &Subscription, now_ms: i64) -> Standing {
+    match Pill::of_sub(sub) {
+        Pill::OnHold => Standing::OnHold,
+        Pill::Paused => Standing::Paused,
+        Pill::Expired | Pill::NotValid => Standing::Ended,
+        _ => match sub.expire_ms() {
+            Some(until) if until <= now_ms => Standing::Ended,
+            _ => Standing::Running,
+        },
+    }
 }
 
 /// The status pill.
@@ -131,11 +203,6 @@ impl Pill {
             Pill::Unknown => "unknown",
         }
     }
-
-    /// Hidden by "Hide expired".
-    pub fn is_expired(self) -> bool {
-        matches!(self, Pill::Expired | Pill::NotValid)
-    }
 }
 
 /// "Monthly subscription", "Annual subscription", or the raw type.
@@ -159,12 +226,18 @@ pub fn date_or_na(ms: Option<i64>, l: Locale) -> String {
         .unwrap_or_else(|| l.strings().purchases.not_available.to_string())
 }
 
-/// "Next billing date: 12 Mar 2027" (or "N/A" when it does not renew).
-pub fn billing_text(sub: &Subscription, l: Locale) -> String {
-    fill(
-        l.strings().purchases.next_billing,
-        &[("date", &date_or_na(sub.billing_ms(), l))],
-    )
+/// "Next billing date: 12 Mar 2027" — only a date still to come ("N/A" when it does not
+/// renew or the date has passed); on hold and paused say what the renewal waits for instead.
+pub fn billing_text(sub: &Subscription, now_ms: i64, l: Locale) -> String {
+    let s = l.strings().purchases;
+    match standing(sub, now_ms) {
+        Standing::OnHold => s.on_hold_billing.into(),
+        Standing::Paused => s.paused_billing.into(),
+        Standing::Running | Standing::Ended => {
+            let next = sub.billing_ms().filter(|b| *b > now_ms);
+            fill(s.next_billing, &[("date", &date_or_na(next, l))])
+        }
+    }
 }
 
 /// Whole days from `now` until `until`, rounded up.
@@ -177,12 +250,19 @@ pub fn days_left(until_ms: i64, now_ms: i64) -> i64 {
     }
 }
 
-/// The remaining validity, truthfully: "Still active until …", "… 12 days left", "Ended on …".
+/// The remaining validity, truthfully: "Still active until …", "… 12 days left", and for past
+/// dates the past tense: "Expired on …", "On hold since …", "Paused since …".
 pub fn validity_text(sub: &Subscription, now_ms: i64, l: Locale) -> Option<String> {
     let s = l.strings().purchases;
     let until = sub.expire_ms()?;
-    if until <= now_ms {
-        return Some(fill(s.ended_on, &[("date", &date(until, l))]));
+    let since = match standing(sub, now_ms) {
+        Standing::Running => None,
+        Standing::OnHold => Some(s.on_hold_since),
+        Standing::Paused => Some(s.paused_since),
+        Standing::Ended => Some(s.expired_on),
+    };
+    if let Some(template) = since {
+        return Some(fill(template, &[("date", &date(until, l))]));
     }
     let left = plural(s.days_left, days_left(until, now_ms), l);
     let main = match Pill::of_sub(sub) {
@@ -191,6 +271,26 @@ pub fn validity_text(sub: &Subscription, now_ms: i64, l: Locale) -> Option<Strin
         _ => return Some(left),
     };
     Some(format!("{main} · {left}"))
+}
+
+/// The date row of a subscription's details: "Expires" for a date to come, else the label
+/// that says what the past date was ("Expired on", "On hold since", "Paused since").
+pub fn date_row(sub: &Subscription, now_ms: i64, l: Locale) -> (&'static str, String) {
+    let s = l.strings().purchases;
+    let label = match standing(sub, now_ms) {
+        Standing::Running => s.expires,
+        Standing::OnHold => s.on_hold_label,
+        Standing::Paused => s.paused_label,
+        Standing::Ended => s.expired_label,
+    };
+    (label, date_or_na(sub.expire_ms(), l))
+}
+
+/// Whether a one-time purchase is the Topography (formerly Contour lines) plugin: its store
+/// SKUs are `net.osmand.contourlines…` (Android) and `…srtm` (iOS); the server names it "Other".
+pub fn is_topography(p: &InAppPurchase) -> bool {
+    let sku = p.sku.as_deref().unwrap_or("").to_ascii_lowercase();
+    sku.contains("contourlines") || sku.contains("srtm")
 }
 
 /// The Purchases row's second line on the account home: "Active · OsmAnd Pro", "Cancelled ·
@@ -390,14 +490,174 @@ mod tests {
         let gone = sub("expired", now - DAY_MS, None);
         assert!(validity_text(&gone, now, Locale::Nl)
             .unwrap()
-            .starts_with("Beëindigd op "));
+            .starts_with("Verlopen op "));
         assert_eq!(
-            billing_text(&cancelled, Locale::En),
+            billing_text(&cancelled, now, Locale::En),
             "Next billing date: N/A"
         );
         assert_eq!(days_left(now + 3 * DAY_MS, now), 3);
         assert_eq!(days_left(now + 3 * DAY_MS + 1, now), 4);
         assert_eq!(days_left(now - 5, now), 0);
+    }
+
+    /// Issue #20 item 6: each state's card and details say what is true for it, and "Hide
+    /// expired" hides exactly the cards that say "Expired on".
+    #[test]
+    fn every_state_has_wording_true_for_it() {
+        let now = 1_700_000_000_000;
+        let renewing = |state: &str, expire: i64| sub(state, expire, Some(expire));
+        let cases = [
+            // (subscription, standing, billing line, validity line starts with)
+            (
+                renewing("active", now + 30 * DAY_MS),
+                Standing::Running,
+                "Next billing date: ",
+                "30 days left",
+            ),
+            (
+                sub("cancelled", now + 10 * DAY_MS, None),
+                Standing::Running,
+                "Next billing date: N/A",
+                "Still active until ",
+            ),
+            (
+                renewing("in_grace_period", now + 4 * DAY_MS),
+                Standing::Running,
+                "Next billing date: ",
+                "Payment problem",
+            ),
+            (
+                renewing("on_hold", now - 3 * DAY_MS),
+                Standing::OnHold,
+                "Payment not received",
+                "On hold since ",
+            ),
+            (
+                renewing("paused", now - 10 * DAY_MS),
+                Standing::Paused,
+                "Billing resumes when the pause ends",
+                "Paused since ",
+            ),
+            (
+                sub("expired", now - 200 * DAY_MS, None),
+                Standing::Ended,
+                "Next billing date: N/A",
+                "Expired on ",
+            ),
+            // A state the server could not name, with a past date: ended all the same.
+            (
+                sub("undefined", now - 65 * DAY_MS, None),
+                Standing::Ended,
+                "Next billing date: N/A",
+                "Expired on ",
+            ),
+            // A stale "active" whose date has passed: never a next billing date in the past.
+            (
+                renewing("active", now - DAY_MS),
+                Standing::Ended,
+                "Next billing date: N/A",
+                "Expired on ",
+            ),
+        ];
+        for (x, want, billing, validity) in cases {
+            let state = x.state.clone().unwrap_or_default();
+            assert_eq!(standing(&x, now), want, "{state}");
+            let b = billing_text(&x, now, Locale::En);
+            assert!(b.starts_with(billing), "{state}: {b}");
+            assert!(
+                b != "Next billing date: " && !b.ends_with(": "),
+                "{state}: {b}"
+            );
+            let v = validity_text(&x, now, Locale::En).unwrap();
+            assert!(v.starts_with(validity), "{state}: {v}");
+            // Only a past date is spoken of in the past tense, and on hold / paused never as ended.
+            let past = x.expire_ms().unwrap() <= now;
+            assert_eq!(
+                v.contains("Expired on"),
+                want == Standing::Ended,
+                "{state}: {v}"
+            );
+            assert!(!v.contains("Ended"), "{state}: {v}");
+            let (label, _) = date_row(&x, now, Locale::En);
+            assert_eq!(label == "Expires", !past, "{state}: {label}");
+        }
+        // Dutch says the same.
+        let on_hold = renewing("on_hold", now - 3 * DAY_MS);
+        assert!(validity_text(&on_hold, now, Locale::Nl)
+            .unwrap()
+            .starts_with("In de wacht sinds "));
+        assert!(billing_text(&on_hold, now, Locale::Nl).starts_with("Betaling niet ontvangen"));
+        let paused = renewing("paused", now - 3 * DAY_MS);
+        assert!(validity_text(&paused, now, Locale::Nl)
+            .unwrap()
+            .starts_with("Gepauzeerd sinds "));
+    }
+
+    #[test]
+    fn hide_expired_hides_what_the_list_calls_ended_and_active_comes_first() {
+        let now = 1_700_000_000_000;
+        let renewing = |state: &str, expire: i64| sub(state, expire, Some(expire));
+        // In the server's order (newest start first), as in the demo account.
+        let p = Purchases {
+            free: None,
+            subs: vec![
+                sub("cancelled", now + 10 * DAY_MS, None),
+                renewing("on_hold", now - 3 * DAY_MS),
+                renewing("paused", now - 10 * DAY_MS),
+                renewing("active", now + 265 * DAY_MS),
+                sub("expired", now - 200 * DAY_MS, None),
+                sub("undefined", now - 65 * DAY_MS, None),
+                renewing("in_grace_period", now + 4 * DAY_MS),
+            ],
+            inapps: vec![
+                InAppPurchase {
+                    valid: Some("false".into()),
+                    ..InAppPurchase::default()
+                },
+                InAppPurchase {
+                    valid: Some("true".into()),
+                    ..InAppPurchase::default()
+                },
+            ],
+        };
+        let (subs, inapps) = p.display_order(now);
+        assert_eq!(
+            subs,
+            [3, 0, 6, 1, 2, 4, 5].map(Item::Sub).to_vec(),
+            "active, running with a warning, on hold / paused, ended"
+        );
+        assert_eq!(inapps, vec![Item::InApp(1), Item::InApp(0)]);
+        let ended: Vec<Item> = subs
+            .iter()
+            .chain(inapps.iter())
+            .copied()
+            .filter(|it| p.is_ended(*it, now))
+            .collect();
+        assert_eq!(ended, vec![Item::Sub(4), Item::Sub(5), Item::InApp(0)]);
+        // What is hidden is exactly what says "Expired on" (or is a not-valid one-time purchase).
+        for (i, x) in p.subs.iter().enumerate() {
+            let says_expired =
+                validity_text(x, now, Locale::En).is_some_and(|v| v.starts_with("Expired on"));
+            assert_eq!(p.is_ended(Item::Sub(i), now), says_expired, "sub{i}");
+        }
+        assert!(!p.is_ended(Item::Free, now));
+        assert!(!p.is_ended(Item::Sub(99), now));
+    }
+
+    #[test]
+    fn topography_is_recognised_by_its_store_skus() {
+        let with = |sku: &str| InAppPurchase {
+            sku: Some(sku.into()),
+            ..InAppPurchase::default()
+        };
+        assert!(is_topography(&with("net.osmand.contourlines")));
+        assert!(is_topography(&with("net.osmand.contourlines_plus")));
+        assert!(is_topography(&with("net.osmand.maps.inapp.addon.srtm")));
+        assert!(!is_topography(&with(
+            "net.osmand.fastspring.inapp.maps.plus"
+        )));
+        assert!(!is_topography(&with("osmand_full_version_price")));
+        assert!(!is_topography(&InAppPurchase::default()));
     }
 
     #[test]

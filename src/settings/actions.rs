@@ -13,7 +13,6 @@ use super::list::{tz, Ask, ListState, Load, Mode, Pending, UNDO_MS};
 use super::model::{self, Item};
 use crate::call::Call;
 use crate::errors::error_message;
-use crate::i18n::format::format_count;
 use crate::i18n::{fill, use_i18n, I18n};
 
 /// `deviceInfo` of versions written by the web portal (brand "OsmAnd", model "Web").
@@ -280,7 +279,14 @@ fn confirmed_text(state: ListState, done: &Confirmed, i18n: I18n) -> String {
             let deleted = gone.len() as i64;
             let mut msg = fill(
                 i18n.t().cloud.empty_trash_done,
-                &[("count", &format_count(deleted, i18n.locale_untracked()))],
+                &[(
+                    "files",
+                    &crate::i18n::plural(
+                        i18n.t_untracked().files,
+                        deleted,
+                        i18n.locale_untracked(),
+                    ),
+                )],
             );
             if !left.is_empty() {
                 let names: Vec<&str> = left.iter().map(|l| l.name.as_str()).collect();
@@ -307,7 +313,14 @@ fn confirmed_text(state: ListState, done: &Confirmed, i18n: I18n) -> String {
                 .map_or((trash.len() - failed.len()) as i64, |s| s.deleted);
             let mut msg = fill(
                 i18n.t().cloud.empty_trash_done,
-                &[("count", &format_count(deleted, i18n.locale_untracked()))],
+                &[(
+                    "files",
+                    &crate::i18n::plural(
+                        i18n.t_untracked().files,
+                        deleted,
+                        i18n.locale_untracked(),
+                    ),
+                )],
             );
             if !failed.is_empty() {
                 msg.push(' ');

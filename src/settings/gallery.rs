@@ -3,8 +3,55 @@
 use leptos::prelude::*;
 use osmand_api::models::UserFile;
 
+use super::page::ProOffer;
 use super::{Ask, CloudList, ListState, Load, Mode};
+use crate::components::panel::PanelNav;
+use crate::components::Panel;
 use crate::gallery::Entry;
+use crate::gallery::Note;
+use crate::routes::Route;
+
+/// Designers' notes on this area's components (the gallery shows them beside the states).
+pub const NOTES: &[Note] = &[
+    Note {
+        component: "settings",
+        about: "Settings with the OsmAnd Cloud section; a free account sees what Pro adds.",
+        used_in: "Main menu → Settings (/map/settings/)",
+        reference: "S14 Settings → OsmAnd Cloud section",
+        ids: &[
+            "se-cloud-pro-offers",
+            "se-cloud-pro-link",
+            "se-settings-error",
+        ],
+    },
+    Note {
+        component: "cloud-changes",
+        about: "Every stored version, newest first, by month: download, restore, delete a version.",
+        used_in: "Settings → OsmAnd Cloud → Changes (/map/settings/cloud/changes)",
+        reference: "S15 Changes",
+        ids: &[
+            "se-cloud-filter",
+            "se-cloud_change-<name>-<kind>",
+            "se-cloud-changes-actions-<name>",
+            "se-changes-actions",
+            "se-empty-changes",
+            "se-cloud-undo",
+        ],
+    },
+    Note {
+        component: "cloud-trash",
+        about: "Deleted files: restore, download or delete for good; empty the trash.",
+        used_in: "Settings → OsmAnd Cloud → Trash (/map/settings/cloud/trash)",
+        reference: "S16 Trash",
+        ids: &[
+            "se-cloud-trash-actions-<name>-1",
+            "se-trash-actions",
+            "se-empty-trash-page",
+            "se-delete-version-dialog",
+            "se-delete-trash-dialog",
+        ],
+    },
+];
 
 const NOW_ISH: i64 = 1_763_800_000_000;
 
@@ -123,7 +170,7 @@ pub fn entries() -> Vec<Entry> {
                     Some("OsmAnd__model__Web"),
                 )]);
                 s.notice.set(Some(
-                    "1 deleted for good. Still in the trash: Canal walk.gpx".into(),
+                    "1 file deleted for good. Still in the trash: Canal walk.gpx".into(),
                 ));
                 list(Mode::Trash, s)
             },
@@ -147,6 +194,20 @@ pub fn entries() -> Vec<Entry> {
                     "2 deleted for good. Not deleted: Canal walk.gpx".into(),
                 ));
                 list(Mode::Trash, s)
+            },
+        },
+        Entry {
+            component: "settings",
+            state: "free-account",
+            render: || {
+                let i18n = crate::i18n::use_i18n();
+                view! {
+                    <Panel title=Signal::derive(move || i18n.t().cloud.settings.to_string())
+                        nav=PanelNav::Close(Route::Map.href())>
+                        <ProOffer/>
+                    </Panel>
+                }
+                .into_any()
             },
         },
     ]

@@ -9,6 +9,7 @@ use osmand_api::models::UserFile;
 use super::actions::ListActions;
 use super::model::{self, Filter, Item, Row, ROW_HEIGHT, ROW_PX};
 use super::rows::ItemRow;
+use crate::components::icons::IconBin;
 use crate::components::panel::PanelNav;
 use crate::components::{Confirm, ErrorBanner, InfoBanner, Panel, Spinner};
 use crate::i18n::format::{format_count, month_label};
@@ -152,7 +153,8 @@ pub fn CloudList(
         };
         Arc::new(model::group(&shown.get(), &filter))
     });
-    let types = Memo::new(move |_| model::types_of(&state.items.get()));
+    // Only the types of the rows this page lists, by the names the backup dialog uses.
+    let types = Memo::new(move |_| model::type_choices(&shown.get(), i18n.t().account));
     let viewport = RwSignal::new(640.0_f64);
     let list_ref = NodeRef::<leptos::html::Div>::new();
     let on_scroll = move |_| {
@@ -177,10 +179,12 @@ pub fn CloudList(
             return ().into_any();
         }
         view! {
-                <button type="button" class="btn btn--danger cloud-empty-btn" id="se-empty_trash"
+                <button type="button" class="icon-btn icon-btn--danger" id="se-empty_trash"
+                    title=move || i18n.t().cloud.empty_trash
+                    aria-label=move || i18n.t().cloud.empty_trash
                     disabled=move || state.load.get() != Load::Ready || shown.get().is_empty()
                     on:click=move |_| { state.ask_error.set(None); state.ask.set(Some(Ask::EmptyTrash)); }>
-                    {move || i18n.t().cloud.empty_trash}
+                    <IconBin/>
                 </button>
             }
             .into_any()
@@ -255,16 +259,16 @@ pub fn CloudList(
                         aria-label=move || i18n.t().cloud.filter_type
                         on:change=move |ev| state.filter_kind.set(event_target_value(&ev))>
                         <option value="">{move || i18n.t().cloud.all_types}</option>
-                        {move || types.get().into_iter().map(|t| {
-                            let selected = state.filter_kind.get_untracked() == t;
-                            view! { <option value=t.clone() selected=selected>{t.clone()}</option> }
+                        {move || types.get().into_iter().map(|(key, name)| {
+                            let selected = state.filter_kind.get_untracked() == key;
+                            view! { <option value=key selected=selected>{name}</option> }
                         }).collect_view()}
                     </select>
                 </div>
                 {move || rows.get().is_empty().then(|| view! { <p class="cloud-note" id="se-cloud-no-matches">{move || i18n.t().cloud.no_matches}</p> })}
                 <div class="cloud-list" node_ref=list_ref on:scroll=on_scroll role="list"
                     id=match mode { Mode::Changes => "se-cloud_changes-items", Mode::Trash => "se-cloud-trash-items" }
-                    aria-label=title>
+                    aria-label=title data-focus-list="">
                     <div class="cloud-list__spacer"
                         style:height=move || format!("{}px", rows.get().len() * ROW_PX)>
                         <For
@@ -300,7 +304,7 @@ pub fn CloudList(
                                             <h3 class="cloud-month">{move || month_label(y, m, i18n.locale())}</h3>
                                         </div>
                                     }.into_any(),
-                                    Some(it) => view! { <ItemRow mode=mode state=state actions=actions item=it top=top/> }.into_any(),
+                                    Some(it) => view! { <ItemRow mode=mode state=state actions=actions item=it top=top pos=pos/> }.into_any(),
                                 }
                             }
                         />

@@ -12,7 +12,7 @@ use crate::i18n::format::local_datetime;
 /// Fixed row height (px) of the windowed list; headers and items share it.
 pub const ROW_HEIGHT: f64 = ROW_PX as f64;
 /// The same height as a whole number, for CSS lengths.
-pub const ROW_PX: usize = 56;
+pub const ROW_PX: usize = 72;
 /// Rows rendered above and below the visible window.
 pub const OVERSCAN: usize = 8;
 
@@ -137,6 +137,42 @@ pub fn empty_trash_outcome(requested: &[Item], relisted: &[Item]) -> (Vec<Item>,
     (gone, kept)
 }
 
+/// The letter on a row's type icon. Each type the lists show has its own (tracks T, favourites F,
+/// maps M, other resources R, general settings G, …), so two kinds never share one.
+pub fn type_letter(file: &UserFile) -> &'static str {
+    match file.r#type.as_str() {
+        "GPX" => "T",
+        "FAVOURITES" => "F",
+        "FILE" if is_map_file(file) => "M",
+        "FILE" => "R",
+        "MAP_SOURCES" => "O",
+        "GLOBAL" => "G",
+        "PROFILE" => "P",
+        "QUICK_ACTIONS" => "Q",
+        "OSM_EDITS" => "E",
+        "OSM_NOTES" => "N",
+        "SEARCH_HISTORY" => "H",
+        "AVOID_ROADS" => "A",
+        "POI_UI_FILTERS" => "U",
+        "ACTIVE_MARKERS" | "HISTORY_MARKERS" => "K",
+        "ITINERARY_GROUPS" => "I",
+        "COLOR_DATA" => "C",
+        "ONLINE_ROUTING_ENGINES" => "W",
+        "TERRAIN_DATA" => "D",
+        _ => "•",
+    }
+}
+
+/// Whether a deleted version (Changes) was already restored: the same file has a newer version.
+/// `items` are newest first, so only the ones before it are looked at.
+pub fn already_restored(items: &[Item], file: &UserFile) -> bool {
+    file.is_tombstone()
+        && items
+            .iter()
+            .take_while(|it| it.file.updatetimems > file.updatetimems)
+            .any(|it| it.file.r#type == file.r#type && it.file.name == file.name)
+}
+
 /// The file name without folders, for saving a download.
 pub fn save_name(name: &str) -> String {
     let base = name.rsplit('/').next().unwrap_or(name);
@@ -159,6 +195,16 @@ pub fn suite_name(name: &str) -> &str {
         Some(dot) if dot > base_from => name.get(..dot).unwrap_or(name),
         _ => name,
     }
+}
+
+/// A name shown on one line: each line break (`\r\n`, `\n`, `\r`) becomes a visible "⏎", so
+/// a name with breaks keeps to its row and still reads differently from one without.
+pub fn one_line(name: &str) -> String {
+    name.replace("\r\n", "\n")
+        .replace('\r', "\n")
+        .split('\n')
+        .collect::<Vec<_>>()
+        .join(" ⏎ ")
 }
 
 /// Newest first, then by name: the one order of both lists (one comparator, one sort in the WASM).
@@ -251,12 +297,30 @@ pub fn group(items: &[Item], filter: &Filter) -> Vec<Row> {
     rows
 }
 
-/// Distinct types, sorted, for the type select.
-pub fn types_of(items: &[Item]) -> Vec<String> {
-    let mut t: Vec<String> = items.iter().map(|i| i.file.r#type.clone()).collect();
-    crate::sort::sort_by(&mut t, |a, b| a.cmp(b));
-    t.dedup();
-    t
+/// The type filter's choices for the listed `items`: each server type present once, named as
+/// in the backup dialog (in the language of `s`), sorted by that name.
+pub fn type_choices(
+    items: &[Item],
+    s: &crate::account::strings::AccountStrings,
+) -> Vec<(String, String)> {
+    let mut kinds: Vec<&str> = items.iter().map(|i| i.file.r#type.as_str()).collect();
+    crate::sort::sort_by(&mut kinds, |a, b| a.cmp(b));
+    kinds.dedup();
+    let mut out: Vec<(String, String)> = kinds
+        .into_iter()
+        .map(|k| (k.to_string(), type_label(k, s)))
+        .collect();
+    crate::sort::sort_by(&mut out, |a, b| a.1.cmp(&b.1));
+    out
+}
+
+/// A server type's name: the backup dialog's (`GPX` → "Tracks"); plain `FILE` rows are resources.
+pub fn type_label(kind: &str, s: &crate::account::strings::AccountStrings) -> String {
+    if kind.eq_ignore_ascii_case("FILE") {
+        s.group_resources.to_string()
+    } else {
+        crate::account::strings::type_name(kind, s)
+    }
 }
 
 /// The index range of rows to render for a scroll position.
@@ -326,6 +390,13 @@ mod tests {
     const MAR_2025: i64 = 1_741_000_000_000; // 2025-03-03
 
     #[test]
+    fn names_with_line_breaks_keep_to_one_line() {
+        assert_eq!(one_line("Line\nbreak.gpx"), "Line ⏎ break.gpx");
+        assert_eq!(one_line("a\r\nb\rc"), "a ⏎ b ⏎ c");
+        assert_eq!(one_line("plain.gpx"), "plain.gpx");
+    }
+
+    #[test]
     fn groups_by_month_newest_first_and_drops_info() {
         let items = build_items(
             vec![
@@ -350,6 +421,62 @@ mod tests {
         );
         assert_eq!(items[0].name, "c.gpx");
         assert_eq!(items[0].kind, ChangeKind::Deleted);
+    }
+
+    #[test]
+    fn type_letters_do_not_collide() {
+        let kinds = [
+            ("GPX", "a.gpx"),
+            ("FAVOURITES", "favorites.gpx"),
+            ("FILE", "Luxembourg_europe.obf"),
+            ("FILE", "rendering/Topo-dark.render.xml"),
+            ("MAP_SOURCES", "OpenTopoMap"),
+            ("GLOBAL", "general_settings.json"),
+            ("PROFILE", "car.json"),
+            ("QUICK_ACTIONS", "quick_actions.json"),
+            ("OSM_EDITS", "edits.osc"),
+            ("OSM_NOTES", "notes.osc"),
+            ("SEARCH_HISTORY", "history.json"),
+            ("AVOID_ROADS", "roads.json"),
+        ];
+        let letters: Vec<&str> = kinds
+            .iter()
+            .map(|(k, n)| type_letter(&f(k, n, JAN_2025, false, None)))
+            .collect();
+        let mut unique = letters.clone();
+        unique.sort_unstable();
+        unique.dedup();
+        assert_eq!(unique.len(), letters.len(), "{letters:?}");
+    }
+
+    #[test]
+    fn a_deletion_with_a_newer_version_was_already_restored() {
+        let items = build_items(
+            vec![
+                f("GPX", "back.gpx", 1, false, None),
+                f("GPX", "back.gpx", 2, true, None),
+                f("GPX", "back.gpx", 3, false, None),
+                f("GPX", "gone.gpx", 2, true, None),
+                f("FAVOURITES", "gone.gpx", 5, false, None),
+            ],
+            |_| 0,
+        );
+        let find = |name: &str, t: i64| {
+            items
+                .iter()
+                .find(|i| i.file.name == name && i.file.updatetimems == t)
+                .map(|i| i.file.clone())
+                .unwrap()
+        };
+        assert!(already_restored(&items, &find("back.gpx", 2)));
+        assert!(
+            !already_restored(&items, &find("gone.gpx", 2)),
+            "another type"
+        );
+        assert!(
+            !already_restored(&items, &find("back.gpx", 3)),
+            "not a deletion"
+        );
     }
 
     #[test]
@@ -385,7 +512,31 @@ mod tests {
             }
         )
         .is_empty());
-        assert_eq!(types_of(&items), vec!["FAVOURITES", "GPX"]);
+        let en = crate::i18n::Locale::En.strings().account;
+        let nl = crate::i18n::Locale::Nl.strings().account;
+        assert_eq!(
+            type_choices(&items, en),
+            [
+                ("FAVOURITES".to_string(), "Favourites".to_string()),
+                ("GPX".to_string(), "Tracks".to_string())
+            ]
+        );
+        assert_eq!(type_choices(&items, nl)[0].1, "Favorieten");
+        assert_eq!(type_label("FILE", en), "Resources");
+        assert_eq!(type_label("MAP_SOURCES", en), en.type_map_sources);
+        // Only types present in the list offered (Trash lists only its tombstones).
+        assert_eq!(type_choices(&trash_items(&items), en), []);
+        let mixed = build_items(
+            vec![
+                f("GPX", "x.gpx", JAN_2025, true, None),
+                f("MAP_SOURCES", "OpenTopoMap", MAR_2025, false, None),
+            ],
+            |_| 0,
+        );
+        assert_eq!(
+            type_choices(&trash_items(&mixed), nl),
+            [("GPX".to_string(), "Tracks".to_string())]
+        );
     }
 
     #[test]
@@ -553,10 +704,11 @@ mod tests {
 
     #[test]
     fn window_range() {
-        assert_eq!(window(0.0, 560.0, 1000), (0, 18));
-        assert_eq!(window(5600.0, 560.0, 1000), (92, 118));
-        assert_eq!(window(1e9, 560.0, 1000), (1000, 1000));
-        assert_eq!(window(0.0, 560.0, 3), (0, 3));
+        let ten_rows = 10.0 * ROW_HEIGHT;
+        assert_eq!(window(0.0, ten_rows, 1000), (0, 18));
+        assert_eq!(window(100.0 * ROW_HEIGHT, ten_rows, 1000), (92, 118));
+        assert_eq!(window(1e9, ten_rows, 1000), (1000, 1000));
+        assert_eq!(window(0.0, ten_rows, 3), (0, 3));
     }
 
     #[test]

@@ -1,5 +1,5 @@
-//! `/map/settings/`: the OsmAnd Cloud section with Changes and Trash (Pro accounts), a note for
-//! free accounts, and a way to log in for visitors.
+//! `/map/settings/`: the OsmAnd Cloud section with Changes and Trash (Pro accounts), what Pro
+//! offers with a link to the plans for free accounts, and a way to log in for visitors.
 
 use leptos::prelude::*;
 
@@ -7,6 +7,7 @@ use crate::call::Call;
 use crate::components::panel::PanelNav;
 use crate::components::{ErrorBanner, Panel, Spinner};
 use crate::i18n::use_i18n;
+use crate::purchases::model::{is_allowed, PRICING_URL};
 use crate::routes::Route;
 use crate::session::use_session;
 
@@ -38,7 +39,7 @@ pub fn SettingsPage() -> impl IntoView {
                 }
                 match pro.value() {
                     None => view! { <Spinner label=Signal::derive(move || i18n.t().loading.to_string())/> }.into_any(),
-                    Some(false) => view! { <p class="cloud-note" id="se-cloud-pro-only">{move || i18n.t().cloud.pro_only}</p> }.into_any(),
+                    Some(false) => view! { <ProOffer/> }.into_any(),
                     Some(true) => view! {
                         <section class="cloud-settings" aria-labelledby="cloud-section-title">
                             <h2 class="cloud-settings__title" id="cloud-section-title">{move || i18n.t().cloud.cloud_section}</h2>
@@ -57,5 +58,30 @@ pub fn SettingsPage() -> impl IntoView {
                 }
             }}
         </Panel>
+    }
+}
+
+/// What a free account gets with OsmAnd Pro (as the user docs and the reference describe it) and
+/// a link to the plans: the free account's Settings page is not a dead end.
+#[component]
+pub fn ProOffer() -> impl IntoView {
+    let i18n = use_i18n();
+    let plans = is_allowed(PRICING_URL).then_some(PRICING_URL);
+    view! {
+        <section class="pro-offer" aria-labelledby="se-cloud-pro-title">
+            <p class="cloud-note cloud-note--top" id="se-cloud-pro-only">{move || i18n.t().cloud.pro_only}</p>
+            <h2 class="cloud-settings__title" id="se-cloud-pro-title">{move || i18n.t().cloud.pro_offers_title}</h2>
+            <ul class="pro-offer__list" id="se-cloud-pro-offers">
+                <li>{move || i18n.t().cloud.pro_sync}</li>
+                <li>{move || i18n.t().cloud.pro_history}</li>
+                <li>{move || i18n.t().cloud.pro_devices}</li>
+            </ul>
+            {plans.map(|href| view! {
+                <a class="btn btn--primary" id="se-cloud-pro-link" href=href target="_blank" rel="noopener noreferrer">
+                    {move || i18n.t().cloud.pro_link}
+                    <span class="visually-hidden">{move || format!(" {}", i18n.t().purchases.new_tab)}</span>
+                </a>
+            })}
+        </section>
     }
 }

@@ -18,6 +18,8 @@ pub fn ItemRow(
     actions: ListActions,
     item: Item,
     top: String,
+    /// Position in the flat list: where the focus keeper moves on from when the row goes.
+    pos: usize,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let k = key(&item);
@@ -37,7 +39,7 @@ pub fn ItemRow(
             _ => "other",
         }
     );
-    let type_letter = item.file.r#type.chars().next().unwrap_or('?').to_string();
+    let type_letter = model::type_letter(&item.file);
     let device = item.device.clone();
     let name = item.name.clone();
     let suite_name = model::suite_name(&item.name);
@@ -49,13 +51,28 @@ pub fn ItemRow(
                 Mode::Changes => "se-changes-actions-download".to_string(),
                 Mode::Trash => "se-trash-actions-download".to_string(),
             },
-            label: Signal::derive(move || i18n.t().cloud.download.to_string()),
+            // A map can't be downloaded here: the item says why instead of only greying out.
+            label: Signal::derive(move || {
+                if is_map {
+                    i18n.t().cloud.download_map_unavailable.to_string()
+                } else {
+                    i18n.t().cloud.download.to_string()
+                }
+            }),
+            // A deletion row downloads the version before it (what was deleted).
             disabled: Signal::derive(move || is_map || any_busy.get()),
             on_select: Callback::new(move |_| actions.download(mode, it.clone())),
         });
     }
+    // Restore only where it can work: not on a deletion a newer version has already undone,
+    // and only for what the server can restore (GPX documents).
+    let deletion = mode == Mode::Trash
+        || (kind == ChangeKind::Deleted
+            && !state
+                .items
+                .with_untracked(|v| model::already_restored(v, &item.file)));
     let restorable = model::can_restore(&item.file);
-    if (mode == Mode::Trash || kind == ChangeKind::Deleted) && !restorable {
+    if deletion && !restorable {
         // The server would refuse (`Error restore file`): say why instead of offering it.
         items.push(MenuItem {
             id: match mode {
@@ -67,14 +84,17 @@ pub fn ItemRow(
             on_select: Callback::new(|_| ()),
         });
     }
-    if (mode == Mode::Trash || kind == ChangeKind::Deleted) && restorable {
+    if deletion && restorable {
         let it = item.clone();
         items.push(MenuItem {
             id: match mode {
                 Mode::Changes => "se-changes-actions-restore".to_string(),
                 Mode::Trash => "se-trash-actions-restore".to_string(),
             },
-            label: Signal::derive(move || i18n.t().cloud.restore.to_string()),
+            label: Signal::derive(move || match mode {
+                Mode::Changes => i18n.t().cloud.restore.to_string(),
+                Mode::Trash => i18n.t().cloud.restore_from_trash.to_string(),
+            }),
             disabled: any_busy,
             on_select: Callback::new(move |_| actions.restore(it.clone())),
         });
@@ -123,10 +143,11 @@ pub fn ItemRow(
         ),
     };
     view! {
-        <div class="cloud-row" role="listitem" id=row_id style:top=top aria-busy=move || busy.get().to_string()>
+        <div class="cloud-row" role="listitem" id=row_id style:top=top aria-busy=move || busy.get().to_string()
+            data-focus-row=pos.to_string() data-focus-key=format!("{}|{}|{ms}", item.file.r#type, item.file.name)>
             <span class=type_class aria-hidden="true">{type_letter}</span>
             <div class="cloud-row__main">
-                <span class="cloud-row__name" title=name.clone()>{name.clone()}</span>
+                <span class="cloud-row__name" title=name.clone()>{model::one_line(&name)}</span>
                 <span class="cloud-row__meta">
                     <span class=kind_class(kind)>{move || match kind {
                         ChangeKind::Deleted => i18n.t().cloud.deleted,
@@ -135,9 +156,8 @@ pub fn ItemRow(
                     }}</span>
                     " · "
                     <span class="cloud-row__time">{move || format_change_time(ms, crate::browser::now_ms(), tz(ms), i18n.locale()).unwrap_or_default()}</span>
-                    " · "
-                    <span class="cloud-row__device">{move || device.clone().unwrap_or_else(|| i18n.t().cloud.unknown_device.to_string())}</span>
                 </span>
+                <span class="cloud-row__meta cloud-row__device">{move || device.clone().unwrap_or_else(|| i18n.t().cloud.unknown_device.to_string())}</span>
             </div>
             {move || busy.get().then(|| view! { <span class="cloud-row__busy">{move || i18n.t().cloud.working}</span> })}
             <ActionMenu

@@ -98,5 +98,20 @@ impl<T: Transport> Client<T> {
     }
 }
 
+impl<T: Transport> Client<T> {
+    /// Cancels a support login link (`{"status":"ok"}`; 400 [`LINK_NOT_VALID`] when the link is
+    /// unknown, for another address or already cancelled).
+    pub async fn cancel_login_link(&self, email: &str, cancel_code: &str) -> Result<(), ApiError> {
+        expect_status_ok(
+            &self
+                .send(build_cancel_login_link(email, cancel_code))
+                .await?,
+        )
+    }
+}
+
+/// The server's answer to a cancel code it does not know (`MapApiController`, mapapi.md §8).
+pub const LINK_NOT_VALID: &str = "Link is not valid or already cancelled";
+
 /// How the server's delete-account confirmation begins (mapapi.md §1, row 10).
 const DELETED_PREFIX: &str = "Account has been successfully deleted";

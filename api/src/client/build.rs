@@ -261,3 +261,13 @@ pub fn build_empty_trash(items: &[TrashItem]) -> HttpRequest {
         .collect();
     HttpRequest::post("/mapapi/empty-trash", json_body(&items))
 }
+
+/// Row 25: `POST /mapapi/auth/cancel-link` `{"username","token"}`: cancels a login link support
+/// created (the token is the cancel code from the owner's e-mail, not the link itself).
+pub fn build_cancel_login_link(email: &str, cancel_code: &str) -> HttpRequest {
+    let body = TokenBody {
+        username: normalize_email(email),
+        token: cancel_code.trim(),
+    };
+    HttpRequest::post("/mapapi/auth/cancel-link", json_body(&body))
+}

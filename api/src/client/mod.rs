@@ -6,6 +6,7 @@ mod build;
 mod files;
 
 pub use crate::http::parse_content_disposition_filename;
+pub use auth::LINK_NOT_VALID;
 pub use build::*;
 
 use crate::error::ApiError;

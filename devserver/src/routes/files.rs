@@ -276,21 +276,38 @@ pub async fn restore_file(
         if !files::parses_as_gpx(&content) {
             return Err(ApiError::bad("Error restore file"));
         }
+        // Then the upload check the reference runs before restoring (`validateUserForUpload`),
+        // in its order and with its texts.
         let (max, pro) = max_account_size(c, s.userid, now)?;
+        const MB: i64 = 1024 * 1024;
         if !pro && !FREE_TYPES.contains(&kind.as_str()) {
             return Err(ApiError::bad(format!(
-                "Free account can upload files with types: {}",
+                "Free account can upload files with types: [{}]. This file type is {kind}!",
                 FREE_TYPES.join(", ")
+            )));
+        }
+        if !pro && prev.zipfilesize > 2 * MB {
+            return Err(ApiError::bad(format!(
+                "Free account file size exceeded, {} MB > 2 MB!",
+                prev.zipfilesize / MB
             )));
         }
         let used: i64 = files::list(c, s.userid, &ListOptions::default(), max)?
             .get("totalZipSize")
             .and_then(Value::as_i64)
             .unwrap_or(0);
-        if used.saturating_add(prev.zipfilesize) > max {
+        if used > purchases::PRO_MAX_ACC_SIZE {
             return Err(ApiError::bad(format!(
-                "Not enough space in OsmAnd Cloud: {used} of {max} bytes used"
+                "Maximum size of OsmAnd Cloud exceeded {} MB. Please contact support in order to \
+                 investigate possible solutions.",
+                purchases::PRO_MAX_ACC_SIZE / MB
             )));
+        }
+        // (The reference prints its 2 MB per-file limit where it means the 5 MB account size.)
+        if !pro && used.saturating_add(prev.zipfilesize) > max {
+            return Err(ApiError::bad(
+                "Not enough space to save file. Maximum size of OsmAnd Cloud for Free account 2!",
+            ));
         }
         let id = files::copy_as_new_version(c, prev, s.deviceid, now)?;
         let row = files::versions_of(c, s.userid, &kind, &name)?

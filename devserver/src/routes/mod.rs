@@ -4,6 +4,7 @@ pub mod account;
 pub mod auth;
 pub mod dev;
 pub mod files;
+pub mod login_link;
 pub mod static_files;
 
 use axum::extract::Request;
@@ -52,9 +53,10 @@ pub fn app(state: AppState) -> Router {
             get(files::delete_all_versions),
         )
         .route("/mapapi/restore-file", get(files::restore_file))
-        .route("/mapapi/empty-trash", post(files::empty_trash));
+        .route("/mapapi/empty-trash", post(files::empty_trash))
+        .route("/mapapi/auth/cancel-link", post(login_link::cancel_link));
     if state.config.dev {
-        router = router.merge(dev::routes());
+        router = router.merge(dev::routes()).merge(login_link::dev_routes());
     }
     if let Some(dist) = &state.config.dist {
         router = router.merge(static_files::routes(dist));
