@@ -148,6 +148,41 @@ pub async fn fetch_text(url: &str) -> Result<String, String> {
     }
 }
 
+/// What OsmAnd's browser suite waits for at the end of every test: `window.seIsTilesLoaded`.
+/// The real web map sets it once its tiles have loaded; this page has no tile map, so it says
+/// so once the app is mounted (with an activity stamp, see `osmand_api::browser::mark_activity`).
+pub fn mark_ready() {
+    #[cfg(target_arch = "wasm32")]
+    {
+        if let Some(w) = web_sys::window() {
+            let _ = js_sys::Reflect::set(
+                &w,
+                &wasm_bindgen::JsValue::from_str("seIsTilesLoaded"),
+                &wasm_bindgen::JsValue::TRUE,
+            );
+        }
+        osmand_api::browser::mark_activity();
+    }
+}
+
+/// Whether the page is in view (`document.visibilityState == "visible"`; always natively).
+pub fn tab_visible() -> bool {
+    #[cfg(target_arch = "wasm32")]
+    {
+        web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| {
+                js_sys::Reflect::get(&d, &wasm_bindgen::JsValue::from_str("visibilityState")).ok()
+            })
+            .and_then(|v| v.as_string())
+            .is_none_or(|v| v == "visible")
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        true
+    }
+}
+
 /// Sets the document title.
 pub fn set_title(title: &str) {
     #[cfg(target_arch = "wasm32")]

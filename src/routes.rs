@@ -138,6 +138,13 @@ impl Route {
         }
     }
 
+    /// Whether a logged-out visitor of this screen first sees the logged-out panel with a note on
+    /// why a login is needed, instead of going straight to the login form (Delete account: a
+    /// link from an e-mail or the app, and OsmAnd's browser suite expects that panel there).
+    pub fn explains_login(&self) -> bool {
+        matches!(self, Route::DeleteAccount)
+    }
+
     /// Whether this screen needs a logged-in user (logged-out visitors log in first and come back).
     pub fn needs_login(&self) -> bool {
         self.access() == Access::LoggedIn
@@ -229,6 +236,8 @@ mod tests {
             Route::Purchase("inapp2".into())
         );
         assert_eq!(Route::parse("/map/delete-account"), Route::DeleteAccount);
+        assert!(Route::DeleteAccount.explains_login());
+        assert!(!Route::Cloud.explains_login() && !Route::Purchases.explains_login());
         assert_eq!(
             Route::parse("/map/settings/cloud/trash/"),
             Route::CloudTrash

@@ -63,6 +63,9 @@ pub enum LogOut {
     EmailChanged { new_email: String },
     /// A call found the session gone: the login form, which brings the user back to `back_to`.
     Expired { back_to: String },
+    /// Coming back to the tab found the session gone (no call was running): the panel closes;
+    /// the main menu's Log in opens the logged-out panel with the notice.
+    Lost,
 }
 
 impl LogOut {
@@ -72,7 +75,7 @@ impl LogOut {
             LogOut::Pressed => Notice::LoggedOut,
             LogOut::AccountDeleted => Notice::AccountDeleted,
             LogOut::EmailChanged { .. } => Notice::EmailChanged,
-            LogOut::Expired { .. } => Notice::SessionExpired,
+            LogOut::Expired { .. } | LogOut::Lost => Notice::SessionExpired,
         }
     }
 
@@ -82,6 +85,7 @@ impl LogOut {
             LogOut::Pressed | LogOut::AccountDeleted => Route::Account.href(),
             LogOut::EmailChanged { .. } => Route::Login.href(),
             LogOut::Expired { back_to } => login_href(Some(back_to)),
+            LogOut::Lost => Route::Map.href(),
         }
     }
 
@@ -89,7 +93,7 @@ impl LogOut {
     /// forget it, `None` = keep what is there.
     pub fn remembered(&self) -> Option<Option<&str>> {
         match self {
-            LogOut::Pressed | LogOut::Expired { .. } => None,
+            LogOut::Pressed | LogOut::Expired { .. } | LogOut::Lost => None,
             LogOut::AccountDeleted => Some(None),
             LogOut::EmailChanged { new_email } => Some(Some(new_email.as_str())),
         }
@@ -219,6 +223,21 @@ impl Session {
             back_to: crate::browser::current_path(),
         });
         true
+    }
+
+    /// `auth/info`, asked when the tab came back into view, says nobody is logged in while we
+    /// thought someone was: [`LogOut::Lost`]. Does nothing when already logged out.
+    pub fn lost(&self) {
+        if self.is_logged_in_untracked() {
+            self.log_out(LogOut::Lost);
+        }
+    }
+
+    /// Whether someone is logged in (untracked, for event handlers).
+    pub fn is_logged_in_untracked(&self) -> bool {
+        self.status
+            .try_with_untracked(|s| matches!(s, SessionStatus::LoggedIn(_)))
+            == Some(true)
     }
 
     /// The notice was read (the login form shows it once).
@@ -435,6 +454,10 @@ mod tests {
         assert_eq!(changed.remembered(), Some(Some("n@b.c")));
         assert_eq!(changed.destination(), "/map/account/login");
         assert_eq!(LogOut::AccountDeleted.destination(), "/map/account/");
+        // Found gone on coming back to the tab: the panel closes, the notice waits for it.
+        assert_eq!(LogOut::Lost.destination(), "/map/");
+        assert_eq!(LogOut::Lost.notice(), Notice::SessionExpired);
+        assert_eq!(LogOut::Lost.remembered(), None);
         let expired = LogOut::Expired {
             back_to: "/map/account/purchases/".into(),
         };

@@ -49,6 +49,23 @@ pub fn SessionKeeper() -> impl IntoView {
         session.recheck.track();
         check.dispatch(());
     });
+    // A session can end on the server while the tab is in the background (logout elsewhere,
+    // the server's idle limit, cookies cleared). No polling timer: the next call notices
+    // (`Call` ends the session on a 302/401), and so does coming back to the tab.
+    let on_return = Call::new(|api, _: ()| async move { api.auth_info().await }).on_ok(
+        move |info: &Option<osmand_api::models::AuthInfo>| {
+            if crate::session::status_from_check(Ok(info.clone())) == SessionStatus::LoggedOut {
+                session.lost();
+            }
+        },
+    );
+    let listener =
+        leptos::leptos_dom::helpers::window_event_listener_untyped("visibilitychange", move |_| {
+            if crate::browser::tab_visible() && session.is_logged_in_untracked() {
+                on_return.dispatch(());
+            }
+        });
+    on_cleanup(move || listener.remove());
 }
 
 /// The frame: main menu, map, and the routed side panel.
@@ -144,6 +161,7 @@ pub fn Gate(route: Route) -> AnyView {
     if access == Access::Anyone {
         return screen(&route);
     }
+    let explained = route.explains_login();
     let session = use_session();
     let status = move || {
         session.status.with(|s| match s {
@@ -159,6 +177,7 @@ pub fn Gate(route: Route) -> AnyView {
             return;
         }
         match (access, logged_in) {
+            (Access::LoggedIn, Some(false)) if explained => {}
             (Access::LoggedIn, Some(false)) => {
                 session.go(&login_href(Some(&crate::browser::current_path())), true)
             }
@@ -174,6 +193,8 @@ pub fn Gate(route: Route) -> AnyView {
     (move || {
         if allowed.get() {
             screen(&route)
+        } else if explained && status() == Some(false) {
+            view! { <LoginFirst/> }.into_any()
         } else if access == Access::LoggedIn {
             view! { <Waiting/> }.into_any()
         } else {
@@ -226,7 +247,7 @@ fn MainMenu(route: Signal<Route>) -> impl IntoView {
             <a
                 class="main-menu__item"
                 class:main-menu__item--active=move || area() == Area::Settings
-                id="se-main-menu-settings"
+                id="se-show-menu-settings"
                 href=Route::Settings.href()
                 aria-current=move || (area() == Area::Settings).then_some("page")
             >
@@ -236,6 +257,22 @@ fn MainMenu(route: Signal<Route>) -> impl IntoView {
             <div class="main-menu__spacer"></div>
             <LangSwitch/>
         </nav>
+    }
+}
+
+/// A screen that [`Route::explains_login`], for a logged-out visitor: the logged-out panel with
+/// a note on why, whose Log in brings the visitor back here.
+#[component]
+pub fn LoginFirst() -> impl IntoView {
+    let i18n = use_i18n();
+    let back = login_href(Some(&crate::browser::current_path()));
+    let note = Signal::derive(move || Some(i18n.t().login_first_delete.to_string()));
+    view! {
+        <Panel title=Signal::derive(move || i18n.t().osmand_account.to_string()) nav=PanelNav::Close(Route::Map.href())>
+            <crate::auth::EmptyLogin login_href=Signal::stored(back)>
+                <crate::components::InfoBanner message=note id="se-alert-login-info"/>
+            </crate::auth::EmptyLogin>
+        </Panel>
     }
 }
 

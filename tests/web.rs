@@ -70,7 +70,6 @@ fn mount_form(
             <LoginForm
                 email=email
                 password=password
-                remember=RwSignal::new(false)
                 pending=pending
                 failure=failure
                 on_submit=Callback::new(move |_| submits.update(|n| *n += 1))
@@ -121,7 +120,7 @@ async fn server_errors_show_under_the_right_field() {
     let msg: HtmlElement = q(&root, "#username-error");
     assert_eq!(
         msg.text_content().unwrap(),
-        "There is no OsmAnd Cloud account with this e-mail address."
+        "There is no OsmAnd Cloud account with this email address."
     );
     assert!(root
         .query_selector("#se-login-create-account")
@@ -151,6 +150,8 @@ async fn server_errors_show_under_the_right_field() {
 
 #[wasm_bindgen_test]
 async fn the_form_speaks_dutch() {
+    // In the browser only English is built in: Dutch comes from its file, as after a fetch.
+    osmand_account::i18n::load::install(Locale::Nl, include_str!("../i18n/nl.json")).unwrap();
     let root = host();
     let (f, _h) = mount_form(&root, Locale::Nl);
     f.failure.set(Some(LoginFailure::WrongPassword));
@@ -461,4 +462,34 @@ async fn leaving_the_page_aborts_the_request_unless_it_was_promised() {
     download.dispatch(());
     download.abort();
     assert!(seen.borrow()[2].aborted());
+}
+
+/// Every language file reads through the browser's own `JSON.parse` (the path the app takes
+/// after a fetch), not only through serde_json as in the native completeness test.
+#[wasm_bindgen_test]
+fn every_language_file_reads_in_the_browser() {
+    use osmand_account::i18n::load;
+    let files = [
+        (Locale::Ar, include_str!("../i18n/ar.json"), "حذف الحساب"),
+        (Locale::De, include_str!("../i18n/de.json"), ""),
+        (Locale::Es, include_str!("../i18n/es.json"), ""),
+        (Locale::Fr, include_str!("../i18n/fr.json"), ""),
+        (Locale::It, include_str!("../i18n/it.json"), ""),
+        (Locale::Nl, include_str!("../i18n/nl.json"), "Account verwijderen"),
+        (Locale::Pl, include_str!("../i18n/pl.json"), ""),
+        (Locale::Pt, include_str!("../i18n/pt.json"), ""),
+        (Locale::Tr, include_str!("../i18n/tr.json"), ""),
+        (Locale::Uk, include_str!("../i18n/uk.json"), ""),
+    ];
+    for (l, text, delete_title) in files {
+        let t = load::parse(text).unwrap_or_else(|e| panic!("{l:?}: {e}"));
+        assert_ne!(t.log_in, Locale::En.strings().log_in, "{l:?} still English");
+        assert_eq!(t.months.len(), 12);
+        if !delete_title.is_empty() {
+            assert_eq!(t.delete_account_title, delete_title, "{l:?}");
+        }
+    }
+    // A file with a key too many or too few is refused, not half read.
+    assert!(load::parse(r#"{"app_title": "x"}"#).is_err());
+    assert!(load::parse("not json").is_err());
 }

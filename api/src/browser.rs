@@ -27,10 +27,53 @@ extern "C" {
     fn set_timeout(handler: &js_sys::Function, ms: u32) -> JsValue;
     #[wasm_bindgen(js_name = "clearTimeout")]
     fn clear_timeout(id: &JsValue);
+    #[wasm_bindgen(js_name = "setInterval")]
+    fn set_interval(handler: &js_sys::Function, ms: u32) -> JsValue;
+    #[wasm_bindgen(js_name = "clearInterval")]
+    fn clear_interval(id: &JsValue);
 
     // `AbortSignal.any([...])`: aborted as soon as one of them is.
     #[wasm_bindgen(js_namespace = AbortSignal, js_name = "any", catch)]
     fn abort_any(signals: &js_sys::Array) -> Result<AbortSignal, JsValue>;
+}
+
+/// OsmAnd's own browser suite waits for the page to be idle by reading
+/// `window.seActivityTimestamp` (ms since the epoch; idle = at least 1 s old). This transport
+/// is the one place that sends API calls, so it writes the stamp when a call starts, every
+/// [`BUSY_STAMP_MS`] while it is out (a slow answer is not idleness), and when it ends
+/// (whatever the outcome); the app writes it once at start-up.
+pub fn mark_activity() {
+    let _ = js_sys::Reflect::set(
+        &js_sys::global(),
+        &JsValue::from_str("seActivityTimestamp"),
+        &JsValue::from_f64(js_sys::Date::now()),
+    );
+}
+
+/// How often a call that is still out writes the activity stamp.
+pub const BUSY_STAMP_MS: u32 = 250;
+
+/// A call in flight: stamps [`mark_activity`] now, every [`BUSY_STAMP_MS`] until dropped, and
+/// once more when dropped (the end of the call, on every path out of it).
+struct Busy {
+    timer: JsValue,
+    _tick: wasm_bindgen::closure::Closure<dyn FnMut()>,
+}
+
+impl Busy {
+    fn start() -> Busy {
+        mark_activity();
+        let tick = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(mark_activity);
+        let timer = set_interval(tick.as_ref().unchecked_ref(), BUSY_STAMP_MS);
+        Busy { timer, _tick: tick }
+    }
+}
+
+impl Drop for Busy {
+    fn drop(&mut self) {
+        clear_interval(&self.timer);
+        mark_activity();
+    }
 }
 
 /// How long a call waits for the server to start answering (status and headers) before it is
@@ -152,6 +195,7 @@ impl BrowserTransport {
         req: HttpRequest,
         signal: Option<&AbortSignal>,
     ) -> Result<HttpResponse, ApiError> {
+        let _busy = Busy::start();
         let caller = signal.or(self.abort.as_deref());
         let (raw, signal) = fetch_in_time(&req, caller, self.deadline_ms).await?;
         read_response(Response::from(raw), signal.as_ref()).await
@@ -260,6 +304,7 @@ pub async fn fetch_streamed(
     magic: &[u8],
     mut progress: impl FnMut(u64, Option<u64>),
 ) -> Result<StreamedBody, ApiError> {
+    let _busy = Busy::start();
     let (raw, joined) = fetch_in_time(&req, signal, ANSWER_DEADLINE_MS).await?;
     let signal = joined.as_ref();
     let ok = (200..300).contains(&raw.status()) && raw.type_() != ResponseType::Opaqueredirect;
@@ -321,6 +366,7 @@ pub async fn fetch_streamed(
         }
         received += u64::from(chunk.length());
         chunks.push(&chunk);
+        mark_activity();
         progress(received, total);
     }
     if let Some(total) = total.filter(|t| received < *t) {

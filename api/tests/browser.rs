@@ -51,6 +51,44 @@ async fn fetch_transport() {
     error_answers_and_odd_rejections().await;
     real_fetch_404_network_error_and_aborts().await;
     a_silent_server_times_out_and_a_quick_one_does_not().await;
+    every_call_stamps_the_activity_when_it_starts_while_out_and_when_it_ends().await;
+}
+
+fn stamp() -> f64 {
+    js_sys::eval("globalThis.seActivityTimestamp ?? 0")
+        .unwrap()
+        .as_f64()
+        .unwrap_or(0.0)
+}
+
+/// OsmAnd's browser suite reads `seActivityTimestamp` to know the page is idle.
+async fn every_call_stamps_the_activity_when_it_starts_while_out_and_when_it_ends() {
+    // The fake server answers after 600 ms and records the stamp it saw when asked.
+    fake_fetch(
+        "globalThis.__stampAtStart = globalThis.seActivityTimestamp;
+         await new Promise((r) => setTimeout(r, 600));
+         globalThis.__stampAtAnswer = globalThis.seActivityTimestamp;
+         return new Response('{\"status\":\"ok\"}', {status: 200});",
+    );
+    js_sys::eval("globalThis.seActivityTimestamp = 0;").unwrap();
+    let started = js_sys::Date::now();
+    let api = Client::new(BrowserTransport::default());
+    api.logout().await.unwrap();
+    let at_start = js_sys::eval("globalThis.__stampAtStart")
+        .unwrap()
+        .as_f64()
+        .unwrap();
+    let at_answer = js_sys::eval("globalThis.__stampAtAnswer")
+        .unwrap()
+        .as_f64()
+        .unwrap();
+    assert!(at_start >= started, "stamped when the call started");
+    assert!(
+        at_answer - at_start >= 300.0,
+        "stamped while the call was out: {at_start} {at_answer}"
+    );
+    assert!(stamp() >= at_answer, "stamped when it ended");
+    real_fetch();
 }
 
 async fn json_post_sends_cookie_manual_redirect_and_json_type() {
@@ -58,7 +96,7 @@ async fn json_post_sends_cookie_manual_redirect_and_json_type() {
         "return new Response('{\"status\":\"ok\"}', {status: 200, headers: {'Content-Type': 'text/plain;charset=UTF-8'}});",
     );
     let api = Client::new(BrowserTransport::default());
-    api.login("A@B.c", "pw", "en", false).await.unwrap();
+    api.login("A@B.c", "pw", "en").await.unwrap();
     assert_eq!(seen_str("method").as_deref(), Some("POST"));
     assert!(seen_str("url").unwrap().ends_with("/mapapi/auth/login"));
     assert_eq!(seen_str("contentType").as_deref(), Some("application/json"));
@@ -96,7 +134,7 @@ async fn empty_post_is_text_plain_and_get_has_no_type() {
 async fn error_answers_and_odd_rejections() {
     fake_fetch("return new Response('error_email', {status: 400, headers: {'Content-Type': 'text/plain'}});");
     let api = Client::new(BrowserTransport::default());
-    let err = api.login("a@b.c", "pw", "en", false).await.unwrap_err();
+    let err = api.login("a@b.c", "pw", "en").await.unwrap_err();
     assert!(err.is_rejection("error_email"), "{err:?}");
 
     // A rejection that is not an Error object must not panic.

@@ -21,7 +21,7 @@ fn err(resp: HttpResponse) -> ApiError {
 fn login_with(resp: HttpResponse) -> Result<(), ApiError> {
     let (api, mock) = client();
     mock.push_response(resp);
-    block_on(api.login("a@b.c", "pw", "en", false))
+    block_on(api.login("a@b.c", "pw", "en"))
 }
 
 #[test]

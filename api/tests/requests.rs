@@ -77,10 +77,9 @@ fn login_lowercases_and_trims_the_email() {
     let req = sent!(
         HttpResponse::ok(),
         api,
-        api.login("  Demo@Example.COM ", " pass word ", "nl", true)
+        api.login("  Demo@Example.COM ", " pass word ", "nl")
     );
-    let body =
-        json!({"username":"demo@example.com","password":" pass word ","lang":"nl","remember":true});
+    let body = json!({"username":"demo@example.com","password":" pass word ","lang":"nl"});
     assert_json_post(&req, "/mapapi/auth/login", body);
 }
 

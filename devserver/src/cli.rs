@@ -16,6 +16,12 @@ USAGE: devserver [FLAGS]
   --gallery <dir>       serve the built designers' gallery under /gallery/
   --cookie-name <name>  session cookie name (default JSESSIONID)
   --bcrypt-cost <n>     bcrypt cost for new passwords (default 10; 4..=31)
+  --code-digits <n>     digits of e-mailed codes (default 4 like master; newer servers 6..=12)
+  --archive-ms-per-file <n>
+                        time download-backup takes per file before answering, like the real
+                        server that builds the whole archive first (default 50; 0 = at once)
+  --friendly-answers    a missing version answers 404 with a message (master: empty 200), and
+                        empty-trash reports per file (master: a bare status ok)
   -h, --help            print this text
 ";
 
@@ -31,6 +37,8 @@ pub struct Args {
     pub gallery: Option<PathBuf>,
     pub cookie_name: String,
     pub bcrypt_cost: u32,
+    pub switches: crate::switches::Switches,
+    pub archive_ms_per_file: u64,
 }
 
 impl Default for Args {
@@ -45,6 +53,8 @@ impl Default for Args {
             gallery: None,
             cookie_name: "JSESSIONID".to_owned(),
             bcrypt_cost: 10,
+            switches: crate::switches::Switches::default(),
+            archive_ms_per_file: 50,
         }
     }
 }
@@ -73,6 +83,27 @@ pub fn parse<I: IntoIterator<Item = String>>(argv: I) -> Result<Command, String>
         match flag.as_str() {
             "-h" | "--help" => return Ok(Command::Help),
             "--dev" => args.dev = true,
+            "--friendly-answers" => args.switches.friendly_answers = true,
+            "--archive-ms-per-file" => {
+                let v = value("--archive-ms-per-file")?;
+                let ms: u64 = v
+                    .parse()
+                    .map_err(|_| format!("--archive-ms-per-file: not a number: {v}"))?;
+                if ms > 10_000 {
+                    return Err(format!("--archive-ms-per-file: at most 10000, got {ms}"));
+                }
+                args.archive_ms_per_file = ms;
+            }
+            "--code-digits" => {
+                let v = value("--code-digits")?;
+                let n: u8 = v
+                    .parse()
+                    .map_err(|_| format!("--code-digits: not a number: {v}"))?;
+                args.switches.code_digits = n;
+                args.switches
+                    .check()
+                    .map_err(|e| format!("--code-digits: {e}"))?;
+            }
             "--port" => {
                 let v = value("--port")?;
                 args.port = v
@@ -146,6 +177,10 @@ mod tests {
             "SESSION",
             "--bcrypt-cost",
             "4",
+            "--code-digits=8",
+            "--friendly-answers",
+            "--archive-ms-per-file",
+            "0",
         ]) else {
             panic!("parse failed")
         };
@@ -155,6 +190,9 @@ mod tests {
         assert_eq!(a.dist, Some(PathBuf::from("dist")));
         assert_eq!(a.cookie_name, "SESSION");
         assert_eq!(a.bcrypt_cost, 4);
+        assert_eq!(a.switches.code_digits, 8);
+        assert!(a.switches.friendly_answers);
+        assert_eq!(a.archive_ms_per_file, 0);
     }
 
     #[test]
@@ -163,6 +201,8 @@ mod tests {
         assert!(run(&["--port"]).is_err());
         assert!(run(&["--seed", "other"]).is_err());
         assert!(run(&["--bcrypt-cost", "3"]).is_err());
+        assert!(run(&["--code-digits", "3"]).is_err());
+        assert!(run(&["--code-digits", "13"]).is_err());
         assert!(run(&["--what"]).is_err());
         assert_eq!(run(&["-h"]), Ok(Command::Help));
     }

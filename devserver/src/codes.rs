@@ -52,15 +52,17 @@ pub fn confirm(conn: &Connection, acc: &Account, token: &str, now: i64) -> rusql
 
 /// Stores a new code with `tokentime = now` and returns it. With `keep_permanent`, a
 /// permanent token is kept (only its time is refreshed), as `register` does.
+/// `digits`: how long a new code is (the answer switch `codeDigits`).
 pub fn issue(
     conn: &Connection,
     acc: &Account,
     keep_permanent: bool,
+    digits: u8,
     now: i64,
 ) -> ApiResult<String> {
     let code = match &acc.token {
         Some(t) if keep_permanent && is_permanent(t) => t.clone(),
-        _ => random::new_code()?,
+        _ => random::new_code(digits)?,
     };
     accounts::set_code(conn, acc.id, Some(&code), Some(now))?;
     Ok(code)

@@ -91,7 +91,7 @@ CREATE TABLE IF NOT EXISTS sessions (
     username   TEXT NOT NULL,     -- e-mail as typed at login (shown by /auth/info)
     created    INTEGER NOT NULL,
     expires    INTEGER NOT NULL,
-    persistent INTEGER NOT NULL
+    persistent INTEGER NOT NULL -- always 0: no session outlives the browser (like the reference)
 );
 
 CREATE TABLE IF NOT EXISTS outbox (

@@ -266,6 +266,20 @@ mod tests {
     use super::*;
 
     #[test]
+    fn only_gpx_documents_pass_the_restore_check() {
+        let track = crate::seed::gpx_track("T", 0, 46.0, 7.0, 2);
+        assert!(parses_as_gpx(track.as_bytes()));
+        assert!(parses_as_gpx(b"<!-- x --><gpx version=\"1.1\"></gpx>"));
+        assert!(parses_as_gpx(b"\xef\xbb\xbf<gpx></gpx>"));
+        assert!(!parses_as_gpx(br#"{"app_mode":"car"}"#));
+        assert!(!parses_as_gpx(b"<?xml version=\"1.0\"?><renderingStyle/>"));
+        assert!(!parses_as_gpx(b"<gpxx></gpxx>"));
+        assert!(!parses_as_gpx(b"<gpx version=\"1.1\">cut off"));
+        assert!(!parses_as_gpx(b"OBF\x01 map"));
+        assert!(!parses_as_gpx(b""));
+    }
+
+    #[test]
     fn java_date_shape() {
         let s = java_date(1_787_245_435_000);
         assert!(s.contains(", 20"), "{s}");
@@ -305,6 +319,38 @@ pub fn gunzip(data: &[u8]) -> std::io::Result<Vec<u8>> {
     let mut out = Vec::new();
     std::io::Read::read_to_end(&mut flate2::read::GzDecoder::new(data), &mut out)?;
     Ok(out)
+}
+
+/// Whether `content` is a GPX document (its root element is `<gpx>`): what master's GPX parser
+/// accepts when `restore-file` re-reads an old version (`UserdataService.getZipFile`).
+pub fn parses_as_gpx(content: &[u8]) -> bool {
+    let text = String::from_utf8_lossy(content);
+    let mut rest = text.trim_start_matches('\u{feff}').trim_start();
+    // Skip the prolog: `<?xml …?>`, comments and a doctype.
+    loop {
+        if let Some(after) = rest.strip_prefix("<?") {
+            let Some(end) = after.find("?>") else {
+                return false;
+            };
+            rest = after[end + 2..].trim_start();
+        } else if let Some(after) = rest.strip_prefix("<!--") {
+            let Some(end) = after.find("-->") else {
+                return false;
+            };
+            rest = after[end + 3..].trim_start();
+        } else if let Some(after) = rest.strip_prefix("<!") {
+            let Some(end) = after.find('>') else {
+                return false;
+            };
+            rest = after[end + 1..].trim_start();
+        } else {
+            break;
+        }
+    }
+    let Some(root) = rest.strip_prefix("<gpx") else {
+        return false;
+    };
+    root.starts_with(|c: char| c.is_whitespace() || c == '>') && text.contains("</gpx>")
 }
 
 /// Copies a live version's stored bytes into a new version (restore).

@@ -21,6 +21,7 @@ pub mod routes;
 pub mod security;
 pub mod seed;
 pub mod session;
+pub mod switches;
 
 use std::ops::Deref;
 use std::path::PathBuf;
@@ -39,6 +40,12 @@ pub struct Config {
     pub dist: Option<PathBuf>,
     /// The built designers' gallery, served under `/gallery/` (tests only).
     pub gallery: Option<PathBuf>,
+    /// How answers differ from master's (`--code-digits`, `--friendly-answers`).
+    pub switches: switches::Switches,
+    /// Time `download-backup` spends per archived file before it sends a header, like the
+    /// reference, which reads every file from storage into a temporary zip first
+    /// (`UserdataService.getBackup`; its web client estimates 80 ms a file).
+    pub archive_ms_per_file: u64,
 }
 
 impl Default for Config {
@@ -49,6 +56,8 @@ impl Default for Config {
             dev: false,
             dist: None,
             gallery: None,
+            switches: switches::Switches::default(),
+            archive_ms_per_file: 0,
         }
     }
 }
@@ -60,6 +69,8 @@ pub struct Inner {
     pub clock: clock::Clock,
     pub config: Config,
     pub faults: faults::Faults,
+    /// The answer switches now (start: `config.switches`; tests change them at run time).
+    pub switches: switches::Live,
 }
 
 /// Cheap-to-clone handle on [`Inner`].
@@ -79,6 +90,7 @@ impl AppState {
         Self(Arc::new(Inner {
             db,
             clock: clock::Clock::new(),
+            switches: switches::Live::new(config.switches),
             config,
             faults: faults::Faults::default(),
         }))

@@ -47,6 +47,8 @@ async fn run(args: cli::Args) -> Result<(), String> {
             dev: args.dev,
             dist: args.dist.clone(),
             gallery: args.gallery.clone(),
+            switches: args.switches,
+            archive_ms_per_file: args.archive_ms_per_file,
         },
     );
     if args.seed_demo {
@@ -75,6 +77,12 @@ async fn run(args: cli::Args) -> Result<(), String> {
             "Free account: {} / {}",
             seed::FREE_EMAIL,
             seed::FREE_PASSWORD
+        );
+        let _ = writeln!(
+            out,
+            "Browser-suite account: {} / {}",
+            seed::SUITE_EMAIL,
+            seed::SUITE_PASSWORD
         );
     }
     let _ = out.flush();

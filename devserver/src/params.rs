@@ -112,26 +112,14 @@ pub fn json_body<T: DeserializeOwned>(headers: &HeaderMap, body: &[u8]) -> ApiRe
     serde_json::from_slice(body).map_err(|_| ApiError::bad_param())
 }
 
-/// The reference's `UserPasswordPost` (unknown fields are ignored), plus our `remember`.
+/// The reference's `UserPasswordPost` (`MapApiController`: username, password, token, lang;
+/// unknown fields such as a `remember` flag are ignored, as Gson/Jackson do there).
 #[derive(Debug, Clone, Default, Deserialize)]
 pub struct UserPasswordPost {
     pub username: Option<String>,
     pub password: Option<String>,
     pub token: Option<String>,
     pub lang: Option<String>,
-    /// Extension: "stay logged in" → the session cookie gets a Max-Age.
-    #[serde(default)]
-    pub remember: Option<serde_json::Value>,
-}
-
-impl UserPasswordPost {
-    pub fn remember(&self) -> bool {
-        match &self.remember {
-            Some(serde_json::Value::Bool(b)) => *b,
-            Some(serde_json::Value::String(s)) => parse_bool(s).unwrap_or(false),
-            _ => false,
-        }
-    }
 }
 
 /// The client address: the first `X-Forwarded-For` entry if present, else the socket peer.

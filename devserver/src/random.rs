@@ -13,10 +13,21 @@ pub fn random_hex(bytes: usize) -> ApiResult<String> {
     Ok(buf.iter().map(|b| format!("{b:02x}")).collect())
 }
 
-/// A 4-digit e-mail code in 1000..=9998, like the reference.
-pub fn new_code() -> ApiResult<String> {
-    let n = getrandom::u32().map_err(rng_error)? % 8999 + 1000;
-    Ok(n.to_string())
+/// An e-mail code of `digits` digits (4..=12). Four digits are 1000..=9998, like master's
+/// `new Random().nextInt(8999) + 1000` (`UserdataService.sendCode`); longer ones, like newer
+/// servers' secure tokens, have a non-zero first digit.
+pub fn new_code(digits: u8) -> ApiResult<String> {
+    if digits <= 4 {
+        let n = getrandom::u32().map_err(rng_error)? % 8999 + 1000;
+        return Ok(n.to_string());
+    }
+    let mut code = String::with_capacity(usize::from(digits));
+    for i in 0..digits {
+        let r = getrandom::u32().map_err(rng_error)?;
+        let d = if i == 0 { r % 9 + 1 } else { r % 10 };
+        code.push(char::from(b'0' + u8::try_from(d).unwrap_or(0)));
+    }
+    Ok(code)
 }
 
 /// bcrypt off the async threads.
@@ -41,9 +52,13 @@ mod tests {
     #[test]
     fn codes_are_four_digits() {
         for _ in 0..200 {
-            let c = new_code().unwrap();
+            let c = new_code(4).unwrap();
             let n: u32 = c.parse().unwrap();
             assert!((1000..=9998).contains(&n), "{c}");
+            let long = new_code(6).unwrap();
+            assert_eq!(long.len(), 6, "{long}");
+            assert!(long.chars().all(|d| d.is_ascii_digit()) && !long.starts_with('0'));
+            assert_eq!(new_code(12).unwrap().len(), 12);
         }
         assert_eq!(random_hex(16).unwrap().len(), 32);
     }

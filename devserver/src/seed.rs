@@ -16,6 +16,11 @@ pub const FREE_EMAIL: &str = "start@example.com";
 pub const FREE_PASSWORD: &str = "start-password";
 /// The demo account's `orderid`: its active FastSpring Pro subscription.
 pub const DEMO_ORDER_ID: &str = "FS-DEMO-1001";
+/// The account OsmAnd's own browser suite logs in with (hard-coded there; see
+/// `../shared/reference/osmand-browser-tests.md` §3): paid, its first subscription "OsmAnd Promo".
+pub const SUITE_EMAIL: &str = "osmand@grr.la";
+pub const SUITE_PASSWORD: &str = "0xDEADBEEF";
+const SUITE_ORDER_ID: &str = "FS-SUITE-2001";
 
 fn hash(password: &str, cost: u32) -> ApiResult<String> {
     bcrypt::hash(password, cost).map_err(|e| ApiError::Internal(format!("bcrypt: {e}")))
@@ -62,6 +67,31 @@ pub fn demo(conn: &Connection, now: i64, cost: u32) -> ApiResult<()> {
     let (free, free_web) =
         account_with_password(conn, FREE_EMAIL, FREE_PASSWORD, cost, now - 45 * DAY_MS)?;
     free_files(conn, free, free_web, now)?;
+
+    let (suite, suite_web) =
+        account_with_password(conn, SUITE_EMAIL, SUITE_PASSWORD, cost, now - 200 * DAY_MS)?;
+    demo_files(conn, suite, suite_web, now)?;
+    suite_purchases(conn, suite, now)?;
+    Ok(())
+}
+
+/// The browser suite's account: Pro through a FastSpring annual, and a newer "OsmAnd Promo"
+/// subscription that lists first (`…/purchases/sub0`) with an expiry date and a store.
+fn suite_purchases(conn: &Connection, userid: i64, now: i64) -> ApiResult<()> {
+    make_pro(conn, userid, SUITE_ORDER_ID, now)?;
+    purchases::add_subscription(
+        conn,
+        &NewSubscription {
+            userid: Some(userid),
+            orderid: "FS-SUITE-PROMO-1",
+            sku: "net.osmand.fastspring.subscription.promo.annual",
+            start_time: now - 10 * DAY_MS,
+            expire_time: now + 355 * DAY_MS,
+            autorenewing: false,
+            paid: true,
+            valid: true,
+        },
+    )?;
     Ok(())
 }
 
@@ -479,13 +509,15 @@ pub fn demo_files(conn: &Connection, userid: i64, web: i64, now: i64) -> ApiResu
     let pixel = s.device("8d2e6f1a9c3b7d05", "Google", "Pixel 8", 200.0)?;
 
     // Tracks: edited over time, a `.gpx.info` companion, one deleted and restored, two in trash.
+    // Sizes like real recordings (a point a minute, ~110 bytes each): tens to hundreds of KB
+    // per track, a few MB in all, so usage and backup progress look as they do on osmand.net.
     // Everything in the trash was deleted within the last month: the real server's
     // `delete-old-trash` operation (OsmAnd-tools `DeleteOldFilesOperation`) removes files deleted
     // more than 31 days ago for good, with all their versions (see [`TRASH_KEPT_MS`]).
     let hike = "Alps/Hike to Lake Oeschinen.gpx";
-    s.track(hike, 418.0, samsung, 8, false)?;
-    s.track(hike, 300.0, web, 9, true)?;
-    s.track(hike, 12.0, iphone, 10, true)?;
+    s.track(hike, 418.0, samsung, 2400, false)?;
+    s.track(hike, 300.0, web, 2600, true)?;
+    s.track(hike, 12.0, iphone, 2900, true)?;
     let info = json!({"color": "#ff5020", "width": "bold", "showArrows": true});
     s.put(
         "GPX",
@@ -495,15 +527,15 @@ pub fn demo_files(conn: &Connection, userid: i64, web: i64, now: i64) -> ApiResu
         Some((&info.to_string(), Some(json!({"data": info})))),
         false,
     )?;
-    s.track("Morning run.gpx", 45.0, pixel, 6, false)?;
-    s.track("Morning run.gpx", 2.0, pixel, 7, true)?;
-    s.track("Bike/Commute to work.gpx", 250.0, iphone, 5, false)?;
+    s.track("Morning run.gpx", 45.0, pixel, 700, false)?;
+    s.track("Morning run.gpx", 2.0, pixel, 760, true)?;
+    s.track("Bike/Commute to work.gpx", 250.0, iphone, 1100, false)?;
     s.tombstone("GPX", "Bike/Commute to work.gpx", 240.0, iphone)?;
-    s.track("Bike/Commute to work.gpx", 235.0, web, 5, false)?;
-    s.track("Canal walk.gpx", 380.0, samsung, 4, false)?;
+    s.track("Bike/Commute to work.gpx", 235.0, web, 1150, false)?;
+    s.track("Canal walk.gpx", 380.0, samsung, 1600, false)?;
     s.tombstone("GPX", "Canal walk.gpx", 24.0, web)?;
-    s.track("Old trip.gpx", 410.0, samsung, 5, false)?;
-    s.track("Old trip.gpx", 395.0, samsung, 6, true)?;
+    s.track("Old trip.gpx", 410.0, samsung, 3800, false)?;
+    s.track("Old trip.gpx", 395.0, samsung, 4200, true)?;
     s.tombstone("GPX", "Old trip.gpx", 11.0, pixel)?;
 
     // Favourites: the main file in four versions, a group file, a deleted group file.
@@ -592,7 +624,7 @@ pub fn demo_files(conn: &Connection, userid: i64, web: i64, now: i64) -> ApiResu
         web,
         false,
     )?;
-    let obf = "OBF\u{1}devserver fake map data: Luxembourg\n".repeat(40);
+    let obf = "OBF\u{1}devserver fake map data: Luxembourg\n".repeat(40_000);
     s.plain("FILE", "Luxembourg_europe.obf", &obf, 180.0, pixel, false)?;
     let source = json!({"name": "OpenTopoMap", "url": "https://tile.opentopomap.org/{0}/{1}/{2}.png", "minZoom": 1, "maxZoom": 17});
     s.plain(

@@ -17,8 +17,6 @@ use crate::AppState;
 
 /// Idle lifetime of a server-side session (the reference's `maxInactiveInterval`: 30 days).
 pub const SESSION_TTL_MS: i64 = 30 * DAY_MS;
-/// Max-Age of a "remember me" cookie, in seconds.
-pub const REMEMBER_MAX_AGE_S: i64 = 2_592_000;
 
 /// A logged-in web session.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -39,7 +37,6 @@ pub fn create(
     userid: i64,
     deviceid: i64,
     username: &str,
-    persistent: bool,
     now: i64,
 ) -> ApiResult<String> {
     let token = random::random_hex(24)?;
@@ -54,7 +51,7 @@ pub fn create(
             username,
             now,
             now + SESSION_TTL_MS,
-            persistent
+            false
         ],
     )?;
     Ok(token)
@@ -126,15 +123,12 @@ pub fn is_https(headers: &HeaderMap) -> bool {
         })
 }
 
-/// `Set-Cookie` for a new session; `Max-Age` only with "remember me", `Secure` only over HTTPS.
-/// Deviation: the reference always sends `Secure; SameSite=None` and never a Max-Age; we send
-/// `SameSite=Lax` (same-origin app, and `None` would require `Secure` on plain-http localhost)
-/// and honour our `remember` login extension with a 30-day Max-Age ("stay logged in").
-pub fn set_cookie(name: &str, token: &str, remember: bool, secure: bool) -> String {
+/// `Set-Cookie` for a new session: a browser-session cookie (no `Max-Age`, like the reference,
+/// whose `application.yml` sets none and whose login never asks for remember-me), `Secure`
+/// only over HTTPS. Deviation: the reference always sends `Secure; SameSite=None`; we send
+/// `SameSite=Lax` (same-origin app, and `None` would require `Secure` on plain-http localhost).
+pub fn set_cookie(name: &str, token: &str, secure: bool) -> String {
     let mut c = format!("{name}={token}; Path=/; HttpOnly; SameSite=Lax");
-    if remember {
-        c.push_str(&format!("; Max-Age={REMEMBER_MAX_AGE_S}"));
-    }
     if secure {
         c.push_str("; Secure");
     }
@@ -257,8 +251,8 @@ mod tests {
         h.append(header::COOKIE, HeaderValue::from_static("JSESSIONID=def"));
         assert_eq!(cookie_values(&h, "JSESSIONID"), vec!["abc", "def"]);
         assert_eq!(
-            set_cookie("S", "t", true, true),
-            "S=t; Path=/; HttpOnly; SameSite=Lax; Max-Age=2592000; Secure"
+            set_cookie("S", "t", true),
+            "S=t; Path=/; HttpOnly; SameSite=Lax; Secure"
         );
     }
 }

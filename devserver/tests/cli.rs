@@ -58,7 +58,7 @@ fn binary_prints_the_port_serves_and_stops_on_sigterm() {
         .unwrap();
     let mut out = BufReader::new(child.stdout.take().unwrap());
     let mut lines = Vec::new();
-    for _ in 0..3 {
+    for _ in 0..4 {
         let mut line = String::new();
         out.read_line(&mut line).unwrap();
         lines.push(line.trim_end().to_owned());
@@ -71,6 +71,10 @@ fn binary_prints_the_port_serves_and_stops_on_sigterm() {
     assert_ne!(port, 0);
     assert_eq!(lines[1], "Demo login: demo@example.com / demo-password");
     assert_eq!(lines[2], "Free account: start@example.com / start-password");
+    assert_eq!(
+        lines[3],
+        "Browser-suite account: osmand@grr.la / 0xDEADBEEF"
+    );
     assert!(db.is_file(), "parent dirs created");
 
     let res = http_get(port, "/mapapi/auth/info");

@@ -504,6 +504,39 @@ async fn generate_files_handles_50k_versions() {
 }
 
 #[tokio::test]
+async fn switches_set_code_length_and_answer_forms_and_reset_with_the_data() {
+    let mut s = Server::seeded();
+    let r = s.get("/dev/switches").await;
+    assert_eq!(r.json(), json!({"codeDigits": 4, "friendlyAnswers": false}));
+    let r = s.post_json("/dev/switches", json!({"codeDigits": 6})).await;
+    assert_eq!(r.json(), json!({"codeDigits": 6, "friendlyAnswers": false}));
+    // Out of range or unknown: refused, nothing changes.
+    let r = s.post_json("/dev/switches", json!({"codeDigits": 3})).await;
+    assert_eq!(r.status, 400, "{}", r.body);
+    let r = s.post_json("/dev/switches", json!({"codes": 6})).await;
+    assert_eq!(r.status, 400, "{}", r.body);
+    s.login("demo@example.com", "demo-password")
+        .await
+        .assert_ok_json();
+    let r = s
+        .post_empty("/mapapi/auth/send-code?action=delete&lang=en")
+        .await;
+    assert_eq!(r.status, 200, "{}", r.body);
+    let code = s.last_code("demo@example.com").await;
+    assert_eq!(code.len(), 6, "{code}");
+    assert!(code.chars().all(|c| c.is_ascii_digit()));
+    // The account's delete accepts it.
+    let r = s
+        .post_empty(&format!("/mapapi/auth/delete-account?token={code}"))
+        .await;
+    assert_eq!(r.status, 200, "{}", r.body);
+    // A reset brings back master's answers.
+    s.post_empty("/dev/reset").await.assert_ok_json();
+    let r = s.get("/dev/switches").await;
+    assert_eq!(r.json(), json!({"codeDigits": 4, "friendlyAnswers": false}));
+}
+
+#[tokio::test]
 async fn mails_follow_the_requested_language() {
     let mut s = Server::new();
     for (email, lang) in [("nl@example.com", "nl"), ("en@example.com", "en")] {

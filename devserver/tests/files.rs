@@ -78,13 +78,18 @@ async fn download_file_plain_gzip_and_missing() {
         versions[0]["zipSize"].as_i64().unwrap()
     );
 
-    // Missing → 404 with a message (not the reference's empty 200); tombstone → 106; bad
-    // updatetime → Spring 400.
+    // Missing → master's empty 200 (no body, no type), or with the friendly switch a 404 with
+    // a message; tombstone → 106; bad updatetime → Spring 400.
+    let r = s.get("/mapapi/download-file?name=nope.gpx&type=GPX").await;
+    assert_eq!((r.status.as_u16(), r.body.as_str()), (200, ""));
+    assert_eq!(r.header("content-disposition"), None);
+    s.state.switches.apply(friendly()).unwrap();
     let r = s.get("/mapapi/download-file?name=nope.gpx&type=GPX").await;
     assert_eq!(
         (r.status.as_u16(), r.body.as_str()),
         (404, "File version not found")
     );
+    s.state.switches.reset();
     s.get("/mapapi/download-file?name=Canal%20walk.gpx&type=GPX")
         .await
         .assert(
@@ -113,9 +118,13 @@ async fn download_from_prev_version_gives_the_last_live_content() {
     assert_eq!(r.status, 200);
     assert!(r.body.contains("<name>Canal walk</name>"));
     let first = versions.last().unwrap()["updatetimems"].as_i64().unwrap();
-    let r = s
-        .get(&format!("/mapapi/download-file-from-prev-version?name=Canal%20walk.gpx&type=GPX&updatetime={first}"))
-        .await;
+    let uri = format!(
+        "/mapapi/download-file-from-prev-version?name=Canal%20walk.gpx&type=GPX&updatetime={first}"
+    );
+    let r = s.get(&uri).await;
+    assert_eq!((r.status.as_u16(), r.body.as_str()), (200, ""));
+    s.state.switches.apply(friendly()).unwrap();
+    let r = s.get(&uri).await;
     assert_eq!(
         (r.status.as_u16(), r.body.as_str()),
         (404, "Previous version of file not found")
@@ -221,6 +230,51 @@ async fn restore_from_trash() {
 }
 
 #[tokio::test]
+async fn restore_works_only_for_gpx_content_like_master() {
+    let mut s = Server::seeded();
+    s.login_demo().await;
+    // A settings file and a map in the trash: master's GPX re-read fails for both.
+    for (name, kind) in [
+        ("bicycle.json", "PROFILE"),
+        ("rendering/Topo-dark.render.xml", "FILE"),
+    ] {
+        let q: String = form_urlencoded::Serializer::new(String::new())
+            .append_pair("name", name)
+            .append_pair("type", kind)
+            .finish();
+        s.post_empty(&format!("/mapapi/delete-file?{q}"))
+            .await
+            .assert(200, TEXT, r#"{"status":"ok"}"#);
+        let v = s
+            .get(&format!("/mapapi/list-files?allVersions=true&{q}"))
+            .await
+            .json();
+        let tomb = v["allFiles"][0]["updatetimems"].as_i64().unwrap();
+        s.get(&format!("/mapapi/restore-file?{q}&updatetime={tomb}"))
+            .await
+            .assert_text(400, "Error restore file");
+        let after = s
+            .get(&format!("/mapapi/list-files?allVersions=true&{q}"))
+            .await
+            .json();
+        assert_eq!(
+            after["allFiles"][0]["zipSize"], -1,
+            "{name} stays in the trash"
+        );
+    }
+    // Favourites are GPX documents: they come back.
+    let t = all_versions(&mut s, "favorites-Parking.gpx").await[0]["updatetimems"]
+        .as_i64()
+        .unwrap();
+    let r = s
+        .get(&format!(
+            "/mapapi/restore-file?name=favorites-Parking.gpx&type=FAVOURITES&updatetime={t}"
+        ))
+        .await;
+    assert_eq!(r.status, 200, "{}", r.body);
+}
+
+#[tokio::test]
 async fn free_accounts_cannot_restore_pro_types() {
     let mut s = Server::new();
     s.create_account("f@example.com", "long-enough", false, "demo")
@@ -296,7 +350,27 @@ async fn delete_all_versions_rules() {
 
 #[tokio::test]
 async fn empty_trash_deletes_each_and_reports() {
+    empty_trash_case(true).await;
+}
+
+#[tokio::test]
+async fn empty_trash_answers_a_bare_ok_like_master() {
+    empty_trash_case(false).await;
+}
+
+fn friendly() -> devserver::switches::SwitchesPatch {
+    devserver::switches::SwitchesPatch {
+        friendly_answers: Some(true),
+        ..Default::default()
+    }
+}
+
+/// The same request either way; only the answer's form differs with the switch.
+async fn empty_trash_case(friendly_answers: bool) {
     let mut s = Server::seeded();
+    if friendly_answers {
+        s.state.switches.apply(friendly()).unwrap();
+    }
     s.login_demo().await;
     let v = s.get("/mapapi/list-files?allVersions=true").await.json();
     let mut newest: Vec<Value> = Vec::new();
@@ -313,7 +387,8 @@ async fn empty_trash_deletes_each_and_reports() {
         .filter(|f| f["zipSize"].as_i64().unwrap() < 0)
         .map(|f| json!({"name": f["name"], "type": f["type"], "updatetime": f["updatetimems"]}))
         .collect();
-    assert_eq!(trash.len(), 3);
+    let before = trash.len();
+    assert!(before >= 3, "{trash:?}");
     let live = &newest[0];
     trash.push(
         json!({"name": live["name"], "type": live["type"], "updatetime": live["updatetimems"]}),
@@ -323,12 +398,16 @@ async fn empty_trash_deletes_each_and_reports() {
         .post_json("/mapapi/empty-trash", Value::Array(trash))
         .await;
     assert_eq!(r.status, 200);
-    let out = r.json();
-    assert_eq!(out["status"], "ok");
-    assert_eq!(
-        out["summary"],
-        json!({"requested": 5, "deleted": 3, "alreadyMissing": 1, "skipped": 1, "failed": 0})
-    );
+    if friendly_answers {
+        let out = r.json();
+        assert_eq!(out["status"], "ok");
+        assert_eq!(
+            out["summary"],
+            json!({"requested": before + 2, "deleted": before, "alreadyMissing": 1, "skipped": 1, "failed": 0})
+        );
+    } else {
+        r.assert(200, TEXT, r#"{"status":"ok"}"#);
+    }
     let v = s.get("/mapapi/list-files?allVersions=true").await.json();
     assert_eq!(
         v["allFiles"]

@@ -205,7 +205,7 @@ test('a 10 000-file account opens the dialog with its counts; odd type names ren
   expect(res.ok(), await res.text()).toBeTruthy();
   await login(page, who);
   await page.goto('/map/account/cloud');
-  await expect(page.locator('#se-cloud-total-files')).toHaveText('10,001 (10,001 including versions)');
+  await expect(page.locator('#cloud-info-total-files')).toHaveText('10,001 (10,001 including versions)');
   await page.locator('#se-download-backup').click();
   await page.locator('#se-backup-group-my-places-toggle').click();
   await expect(page.locator('#se-backup-group-my-places-types')).toContainText('3,334 files');
@@ -228,7 +228,7 @@ test('account home shows storage used and the plan; the free account sees its 5 
   await login(page, FREE);
   await expect(page.locator('#se-login-menu-purchases-status')).toHaveText('OsmAnd Start');
   await page.locator('#se-login-menu-osmand-cloud-item').click();
-  await expect(page.locator('#se-cloud-used')).toContainText('of 5 MB');
+  await expect(page.locator('#cloud-info-cloud-storage')).toContainText('of 5 MB');
   await expect(page.locator('#se-cloud-usage-favourites')).toContainText('Favourites');
 });
 
@@ -275,12 +275,12 @@ test('the screens agree on the same files: home row, OsmAnd Cloud, the usage bar
   const homeUsed = (await home.textContent()) ?? '';
   await page.locator('#se-login-menu-osmand-cloud-item').click();
   // One figure for "used": the home row, the quota line (in the quota's MB) and the bar.
-  await expect(page.locator('#se-cloud-used')).toHaveText(`${homeUsed} of 3000 MB`);
+  await expect(page.locator('#cloud-info-cloud-storage')).toHaveText(`${homeUsed} of 3000 MB`);
   await expect(page.locator('#se-cloud-used-hint')).toContainText('Compressed');
-  await expect(page.locator('#se-cloud-storage')).toHaveText(sizeText(list.totalFileSize));
+  await expect(page.locator('#cloud-info-storage')).toHaveText(sizeText(list.totalFileSize));
   await expect(page.locator('#se-cloud-storage-hint')).toContainText('unpacked');
   await expect(page.locator('#se-cloud-usage-note')).toContainText('Compressed sizes');
-  const totalText = (await page.locator('#se-cloud-total-files').textContent()) ?? '';
+  const totalText = (await page.locator('#cloud-info-total-files').textContent()) ?? '';
   const totalFiles = Number(totalText.split(' ')[0].replace(/,/g, ''));
   expect(totalFiles).toBe(list.totalFiles);
 
@@ -315,7 +315,7 @@ test('an account without files: empty note, and the dialog says there is nothing
   await login(page, who);
   await page.goto('/map/account/cloud');
   await expect(page.locator('#se-cloud-empty')).toBeVisible();
-  await expect(page.locator('#se-cloud-used')).toHaveText('0 B of 3000 MB');
+  await expect(page.locator('#cloud-info-cloud-storage')).toHaveText('0 B of 3000 MB');
   await page.locator('#se-download-backup').click();
   await expect(page.locator('#se-download-backup-empty')).toHaveText('There is nothing to back up yet.');
   await expect(page.locator('#se-download-backup-btn')).toBeDisabled();
@@ -323,12 +323,14 @@ test('an account without files: empty note, and the dialog says there is nothing
 
 test('cloud info: a failed load shows the reason and Retry recovers', async ({ page, request }) => {
   await login(page, DEMO);
+  // The home's own list-files call is done first, so the one fault meets the OsmAnd Cloud page.
+  await expect(page.locator('#se-login-menu-cloud-used')).toHaveText(/\S/);
   await fault(request, { path: '/mapapi/list-files', status: 500, body: 'Database is down', times: 1 });
   await page.goto('/map/account/cloud');
   const error = page.locator('#se-cloud-error');
   await expect(error).toContainText('error 500');
   await error.getByRole('button').click();
-  await expect(page.locator('#se-cloud-total-files')).toBeVisible();
+  await expect(page.locator('#cloud-info-total-files')).toBeVisible();
 });
 
 test('keyboard only: open Download all, switch to ZIP, download, close with Escape', async ({ page }) => {

@@ -75,9 +75,9 @@ test('delete immediately removes all versions', async ({ page, request }) => {
   await page.goto('/map/settings/cloud/trash');
   const r = await openMenu(page, 'Old trip.gpx');
   await r.locator('#se-trash-actions-delete').click();
-  await expect(page.locator('#se-cloud-confirm')).toBeVisible();
+  await expect(page.locator('#se-delete-version-dialog')).toBeVisible();
   await expectNoA11yViolations(page);
-  await page.locator('#se-cloud-confirm-confirm').click();
+  await page.locator('#se-delete-version-dialog-delete').click();
   await expect(row(page, 'Old trip.gpx')).toHaveCount(0);
   const d = await dump(request, who.email);
   expect(d.files.filter((f: { name: string }) => f.name === 'Old trip.gpx')).toEqual([]);
@@ -90,7 +90,7 @@ test('empty trash empties it and shows the summary', async ({ page, request }) =
   await expect(page.locator('.cloud-row:not(.cloud-row--month)').first()).toBeVisible();
   await expectNoA11yViolations(page);
   await page.locator('#se-empty_trash').click();
-  await page.locator('#se-cloud-confirm-confirm').click();
+  await page.locator('#se-delete-trash-dialog-delete').click();
   await expect(page.locator('#se-cloud-notice')).toContainText('deleted for good');
   await expect(page.locator('#se-empty-trash-page')).toBeVisible();
   await expectNoA11yViolations(page);
@@ -119,7 +119,7 @@ test('a downloaded version has the bytes the server stored', async ({ page, requ
   const r = await openMenu(page, 'Morning run.gpx');
   const [download] = await Promise.all([
     page.waitForEvent('download'),
-    r.locator('#se-cloud-changes-actions-download').click(),
+    r.locator('#se-changes-actions-download').click(),
   ]);
   const path = await download.path();
   const fs = await import('node:fs');
@@ -148,7 +148,7 @@ async function deleteNewestMorningRun(page: Page, request: APIRequestContext) {
   await filterTo(page, 'Morning run');
   await expect(row(page, 'Morning run.gpx')).toHaveCount(before);
   const r = await openMenu(page, 'Morning run.gpx');
-  await r.locator('#se-cloud-changes-actions-delete').click();
+  await r.locator('#se-changes-actions-delete').click();
   await expect(row(page, 'Morning run.gpx')).toHaveCount(before - 1);
   await expect(page.locator('#se-cloud-undo-bar')).toBeVisible();
   return { who, before };
@@ -203,8 +203,8 @@ test('Restore is not offered on a deletion that was already restored; a restore 
   await filterTo(page, 'Commute');
   const deletion = row(page, 'Bike/Commute to work.gpx').filter({ has: page.locator('.cloud-kind--deleted') });
   await deletion.locator('button[aria-controls]').click();
-  await expect(deletion.locator('#se-cloud-changes-actions-download')).toBeVisible();
-  await expect(deletion.locator('#se-cloud-changes-actions-restore')).toHaveCount(0);
+  await expect(deletion.locator('#se-changes-actions-download')).toBeVisible();
+  await expect(deletion.locator('#se-changes-actions-restore')).toHaveCount(0);
   await page.keyboard.press('Escape');
   // Canal walk's deletion is still in the trash: Restore is offered there.
   await filterTo(page, 'Canal');
@@ -214,7 +214,7 @@ test('Restore is not offered on a deletion that was already restored; a restore 
   const q = new URLSearchParams({ name: 'Canal walk.gpx', type: 'GPX', updatetime: String(tomb.updatetimems) });
   expect((await page.request.get(`/mapapi/restore-file?${q}`)).ok()).toBeTruthy();
   await canal.locator('button[aria-controls]').click();
-  await canal.locator('#se-cloud-changes-actions-restore').click();
+  await canal.locator('#se-changes-actions-restore').click();
   await expect(page.locator('#se-cloud-action-error')).toContainText('This file has already been restored from this deletion.');
 });
 

@@ -213,9 +213,9 @@ test('delete account: mismatching address, missing and wrong code, expired code 
   await expect(page.locator('#delete-email-error')).toHaveText('This is not the email address of your account.');
   await page.locator('#delete-email').fill(who.email);
   await expect(page.locator('#delete-email-error')).toBeEmpty();
+  // Fewer than 4 digits is no code yet: nothing to send.
   await page.locator('#delete-code').fill('12');
-  await button.click();
-  await expect(page.locator('#delete-code-error')).toHaveText('Enter the 4-digit code from the email.');
+  await expect(button).toBeDisabled();
   await page.locator('#delete-code').fill(code === '0000' ? '1111' : '0000');
   await button.click();
   await expect(page.locator('#delete-code-error')).toHaveText('This code is wrong or has expired. Check the newest email, or ask for a new code.');
@@ -255,7 +255,12 @@ test('delete account: 500 and a dropped connection are shown and the delete can 
 test('delete account deep link: a logged-out visitor logs in first and comes back', async ({ page, request }) => {
   const who = await freshAccount(request, { pro: true });
   await page.goto('/map/delete-account/');
-  await expect(page).toHaveURL(/\/map\/account\/login/);
+  // The logged-out panel says why a login is needed; its Log in comes back here.
+  await expect(page.locator('#se-empty-login-page')).toBeVisible();
+  await expect(page.locator('#se-alert-login-info')).toContainText('To delete your OsmAnd account, log in to it first.');
+  await expect(page).toHaveURL(/\/map\/delete-account\/?$/);
+  await page.locator('#se-login-btn').click();
+  await expect(page).toHaveURL(/\/map\/account\/login\?redirect=/);
   await loginForm(page, who);
   await expect(page).toHaveURL(/\/map\/delete-account\/?$/);
   await expect(page.locator('#se-delete-account-dialog')).toBeVisible();

@@ -49,7 +49,7 @@ const CASES: FaultCase<Ctx>[] = [
     },
     error: (p) => p.locator('#se-cloud-error'),
     retry: async (p) => p.locator('#se-cloud-error').getByRole('button').click(),
-    success: (p) => p.locator('#se-cloud-total-files'),
+    success: (p) => p.locator('#cloud-info-total-files'),
   },
   {
     endpoint: '/mapapi/download-backup',
@@ -69,7 +69,7 @@ const CASES: FaultCase<Ctx>[] = [
     endpoint: '/mapapi/download-file',
     kinds: ['500', '429', 'delay', 'drop', '302', 'silent'],
     prepare: (page, request) => proWithDemoFiles(page, request, '/map/settings/cloud/changes'),
-    act: async (p) => rowAction(p, 'Morning run.gpx', '#se-cloud-changes-actions-download'),
+    act: async (p) => rowAction(p, 'Morning run.gpx', '#se-changes-actions-download'),
     error: (p) => p.locator('#se-cloud-action-error'),
     download: true,
   },
@@ -94,13 +94,13 @@ const CASES: FaultCase<Ctx>[] = [
     endpoint: '/mapapi/delete-file-all-versions',
     prepare: (page, request) => proWithDemoFiles(page, request, '/map/settings/cloud/trash'),
     act: async (p) => {
-      if (!(await p.locator('#se-cloud-confirm-confirm').isVisible())) {
+      if (!(await p.locator('#se-delete-version-dialog-delete').isVisible())) {
         await rowAction(p, 'Old trip.gpx', '#se-trash-actions-delete');
       }
-      await p.locator('#se-cloud-confirm-confirm').click();
+      await p.locator('#se-delete-version-dialog-delete').click();
     },
-    busy: (p) => p.locator('#se-cloud-confirm-confirm'),
-    error: (p) => p.locator('#se-cloud-confirm'),
+    busy: (p) => p.locator('#se-delete-version-dialog-delete'),
+    error: (p) => p.locator('#se-delete-version-dialog'),
     success: (p) => p.locator('#se-cloud-notice'),
     stored: (r, c) => versions(r, c.email, 'Old trip.gpx'),
     expected: () => 0,
@@ -109,11 +109,11 @@ const CASES: FaultCase<Ctx>[] = [
     endpoint: '/mapapi/empty-trash',
     prepare: (page, request) => proWithDemoFiles(page, request, '/map/settings/cloud/trash'),
     act: async (p) => {
-      if (!(await p.locator('#se-cloud-confirm-confirm').isVisible())) await p.locator('#se-empty_trash').click();
-      await p.locator('#se-cloud-confirm-confirm').click();
+      if (!(await p.locator('#se-delete-trash-dialog-delete').isVisible())) await p.locator('#se-empty_trash').click();
+      await p.locator('#se-delete-trash-dialog-delete').click();
     },
-    busy: (p) => p.locator('#se-cloud-confirm-confirm'),
-    error: (p) => p.locator('#se-cloud-confirm'),
+    busy: (p) => p.locator('#se-delete-trash-dialog-delete'),
+    error: (p) => p.locator('#se-delete-trash-dialog'),
     success: (p) => p.locator('#se-empty-trash-page'),
     stored: (r, c) => versions(r, c.email, 'Canal walk.gpx'),
     expected: () => 0,

@@ -27,12 +27,14 @@ function rows(page: Page): Locator {
   return page.locator('.cloud-row[data-focus-row]');
 }
 
-/** The id of the ⋮ button of the n-th row shown. */
-async function menuId(page: Page, n: number): Promise<string> {
-  return (await rows(page).nth(n).locator('button[aria-haspopup="menu"]').getAttribute('id')) ?? '';
+/** The focus key of the n-th row shown (rows of one file share the reference's ids). */
+async function rowKey(page: Page, n: number): Promise<string> {
+  return (await rows(page).nth(n).getAttribute('data-focus-key')) ?? '';
 }
 
-const byId = (page: Page, id: string) => page.locator(`[id="${id}"]`);
+/** The ⋮ button of the row with this focus key. */
+const menuOf = (page: Page, key: string) =>
+  page.locator(`.cloud-row[data-focus-key=${JSON.stringify(key)}] button[aria-haspopup="menu"]`);
 
 test('logging in: focus goes to the heading of the page that opens', async ({ page }) => {
   await keyboardLogin(page, DEMO);
@@ -63,14 +65,14 @@ test('Delete version: focus moves to the next row', async ({ page, request }) =>
   await expect(page.locator('.cloud-row__name').filter({ hasNotText: /Morning run/ })).toHaveCount(0);
   const before = await rows(page).count();
   expect(before).toBeGreaterThan(1);
-  const next = await menuId(page, 1);
-  await byId(page, await menuId(page, 0)).focus();
+  const next = await rowKey(page, 1);
+  await menuOf(page, await rowKey(page, 0)).focus();
   await page.keyboard.press('Enter');
   await page.keyboard.press('End');
   await expect(page.locator(':focus')).toHaveText('Delete version');
   await page.keyboard.press('Enter');
   await expect(rows(page)).toHaveCount(before - 1);
-  await expect(byId(page, next)).toBeFocused();
+  await expect(menuOf(page, next)).toBeFocused();
 });
 
 test('Restore from trash: focus moves to the next row', async ({ page, request }) => {
@@ -80,15 +82,15 @@ test('Restore from trash: focus moves to the next row', async ({ page, request }
   await expect(rows(page).first()).toBeVisible();
   const before = await rows(page).count();
   expect(before).toBeGreaterThan(1);
-  const next = await menuId(page, 1);
-  await byId(page, await menuId(page, 0)).focus();
+  const next = await rowKey(page, 1);
+  await menuOf(page, await rowKey(page, 0)).focus();
   await page.keyboard.press('Enter');
   await page.keyboard.press('ArrowDown');
   await expect(page.locator(':focus')).toHaveId('se-trash-actions-restore');
   await page.keyboard.press('Enter');
   await expect(page.locator('#se-cloud-notice')).toContainText('restored');
   await expect(rows(page)).toHaveCount(before - 1);
-  await expect(byId(page, next)).toBeFocused();
+  await expect(menuOf(page, next)).toBeFocused();
 });
 
 test('Empty trash: focus goes to the heading once the list is gone', async ({ page, request }) => {
@@ -98,8 +100,8 @@ test('Empty trash: focus goes to the heading once the list is gone', async ({ pa
   await expect(rows(page).first()).toBeVisible();
   await page.locator('#se-empty_trash').focus();
   await page.keyboard.press('Enter');
-  await expect(page.locator('#se-cloud-confirm')).toBeVisible();
-  await page.locator('#se-cloud-confirm-confirm').focus();
+  await expect(page.locator('#se-delete-trash-dialog')).toBeVisible();
+  await page.locator('#se-delete-trash-dialog-delete').focus();
   await page.keyboard.press('Enter');
   await expect(page.locator('#se-empty-trash-page')).toBeVisible();
   await expect(heading(page)).toBeFocused();

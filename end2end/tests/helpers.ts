@@ -24,11 +24,10 @@ export async function freshAccount(request: APIRequestContext, opts: { pro?: boo
 }
 
 /** Opens the login form and signs in. */
-export async function login(page: Page, who: { email: string; password: string }, opts: { remember?: boolean } = {}) {
+export async function login(page: Page, who: { email: string; password: string }) {
   await page.goto('/map/account/login');
   await page.getByLabel('Email').fill(who.email);
   await page.getByLabel('Password', { exact: true }).fill(who.password);
-  if (opts.remember) await page.getByLabel('Stay logged in').check();
   await page.getByRole('button', { name: 'Continue' }).click();
   await expect(page.locator('#se-account-email')).toHaveText(who.email);
 }

@@ -166,20 +166,20 @@ pub fn CloudInfo(data: CloudData) -> impl IntoView {
             <li class="list__row">
                 <div class="list__text">
                     <span class="list__label">{move || i18n.t().cloud_total_files}</span>
-                    <span class="list__value" id="se-cloud-total-files">{move || f.files_text(i18n.locale())}</span>
+                    <span class="list__value" id="cloud-info-total-files">{move || f.files_text(i18n.locale())}</span>
                 </div>
             </li>
             <li class="list__row">
                 <div class="list__text">
                     <span class="list__label">{move || i18n.t().cloud_storage}</span>
-                    <span class="list__value" id="se-cloud-storage">{move || storage_text(f2.storage, i18n.locale())}</span>
+                    <span class="list__value" id="cloud-info-storage">{move || storage_text(f2.storage, i18n.locale())}</span>
                     <span class="list__sub" id="se-cloud-storage-hint">{move || i18n.t().account.storage_hint}</span>
                 </div>
             </li>
             <li class="list__row">
                 <div class="list__text">
                     <span class="list__label">{move || i18n.t().cloud_used}</span>
-                    <span class="list__value" id="se-cloud-used">{move || f3.used_text(i18n.locale())}</span>
+                    <span class="list__value" id="cloud-info-cloud-storage">{move || f3.used_text(i18n.locale())}</span>
                     <span class="list__sub" id="se-cloud-used-hint">{move || i18n.t().account.used_hint}</span>
                     {percent.map(|p| view! {
                         <span class="quota" role="progressbar" aria-valuemin="0" aria-valuemax="100"

@@ -25,8 +25,9 @@ pub const NOTES: &[Note] = &[
         reference: "S10 My data → OsmAnd Cloud",
         ids: &[
             "se-cloud-info",
-            "se-cloud-total-files",
-            "se-cloud-storage",
+            "cloud-info-total-files",
+            "cloud-info-storage",
+            "cloud-info-cloud-storage",
             "se-download-backup",
         ],
     },

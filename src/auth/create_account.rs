@@ -77,7 +77,7 @@ pub fn CreateAccountPage(#[prop(optional)] state: Option<SignupState>) -> impl I
             let lang = i18n.locale_untracked().code();
             api.activate(&email, &password, &code, lang).await?;
             // The server leaves new users logged out; sign them in with the password just set.
-            api.login(&email, &password, lang, false).await?;
+            api.login(&email, &password, lang).await?;
             match api.auth_info().await? {
                 Some(info) => Ok::<AuthInfo, ApiError>(info),
                 None => Err(ApiError::Decode("no session after login".into())),
@@ -195,7 +195,7 @@ fn CodeStep(
     view! {
         <form class="form" novalidate on:submit=move |ev| {
             ev.prevent_default();
-            if !busy.get_untracked() && !st.flow.code.get_untracked().is_empty() {
+            if !busy.get_untracked() && st.flow.code.with_untracked(|c| crate::auth::rules::code_complete(c)) {
                 on_submit.run(());
             }
         }>
@@ -210,14 +210,14 @@ fn CodeStep(
                 error=error
                 hint=Signal::derive(move || i18n.t().code_hint.to_string())
                 node_ref=node
-                maxlength=12
+                maxlength=crate::auth::rules::CODE_INPUT_MAX
             >
                 <Show when=invalid>
                     <p class="field__hint">{move || i18n.t().err_invalid_code_hint}</p>
                 </Show>
             </TextField>
             <button type="submit" class="btn btn--primary btn--wide" id="se-code-continue"
-                disabled=move || busy.get() || st.flow.code.get().is_empty()>
+                disabled=move || busy.get() || !st.flow.code.with(|c| crate::auth::rules::code_complete(c))>
                 {move || if busy.get() { i18n.t().checking } else { i18n.t().continue_btn }}
             </button>
             <ResendHelp

@@ -17,7 +17,6 @@ use crate::shell::after_login_target;
 struct LoginInput {
     email: String,
     password: String,
-    remember: bool,
 }
 
 /// The login screen (logged-in users never see it: the gate sends them on).
@@ -29,13 +28,11 @@ pub fn LoginPage() -> impl IntoView {
     let email = RwSignal::new(session.form_email(EmailForm::Login));
     session.carry_email(email);
     let password = RwSignal::new(String::new());
-    let remember = RwSignal::new(false);
     let failure = RwSignal::new(None::<LoginFailure>);
 
     let login = Call::new(move |api, input: LoginInput| async move {
         let lang = i18n.locale_untracked().code();
-        api.login(&input.email, &input.password, lang, input.remember)
-            .await?;
+        api.login(&input.email, &input.password, lang).await?;
         // The session cookie is set; ask who we are (roles, e-mail as the server knows it).
         match api.auth_info().await? {
             Some(info) => Ok(info),
@@ -61,7 +58,6 @@ pub fn LoginPage() -> impl IntoView {
         login.dispatch(LoginInput {
             email: email.get_untracked().trim().to_lowercase(),
             password: password.get_untracked(),
-            remember: remember.get_untracked(),
         });
     });
 
@@ -72,12 +68,12 @@ pub fn LoginPage() -> impl IntoView {
             title=Signal::derive(move || i18n.t().login_title.to_string())
             nav=PanelNav::Close(Route::Map.href())
             nav_id="se-login-menu-close"
+            title_id="se-login-menu-name"
         >
             <InfoBanner message=notice id="se-alert-login-info"/>
             <LoginForm
                 email=email
                 password=password
-                remember=remember
                 pending=login.pending()
                 failure=failure
                 on_submit=on_submit

@@ -4,7 +4,7 @@ use leptos::html::Input;
 use leptos::prelude::*;
 use osmand_api::error::ApiError;
 
-use crate::components::{CheckboxField, ErrorBanner, TextField};
+use crate::components::{ErrorBanner, TextField};
 use crate::errors::error_message;
 use crate::i18n::{use_i18n, Strings};
 use crate::routes::Route;
@@ -62,7 +62,6 @@ pub fn can_submit(email: &str, password: &str) -> bool {
 pub fn LoginForm(
     email: RwSignal<String>,
     password: RwSignal<String>,
-    remember: RwSignal<bool>,
     #[prop(into)] pending: Signal<bool>,
     #[prop(into)] failure: Signal<Option<LoginFailure>>,
     on_submit: Callback<()>,
@@ -130,12 +129,6 @@ pub fn LoginForm(
                 error=password_error
                 node_ref=password_ref
                 revealable=true
-            />
-            <CheckboxField
-                id="remember"
-                label=Signal::derive(move || i18n.t().stay_logged_in.to_string())
-                checked=remember
-                hint=Signal::derive(move || i18n.t().stay_logged_in_hint.to_string())
             />
             <a class="link" id="se-forgot-password" href=Route::ResetPassword.href()>
                 {move || i18n.t().forgot_password}

@@ -176,7 +176,8 @@ fn ResetCodeStep(
         _ => None,
     });
     let ready = move || {
-        !st.flow.code.get().is_empty() && password_ok(&st.password.get(), &st.confirm.get())
+        st.flow.code.with(|c| crate::auth::rules::code_complete(c))
+            && password_ok(&st.password.get(), &st.confirm.get())
     };
     let wait = st.flow.wait_secs();
     view! {
@@ -195,7 +196,7 @@ fn ResetCodeStep(
                 inputmode="numeric"
                 error=code_error
                 node_ref=node
-                maxlength=12
+                maxlength=crate::auth::rules::CODE_INPUT_MAX
             />
             <PasswordPair password=st.password confirm=st.confirm labels=PairLabels::Change/>
             <ErrorBanner message=other_error id="se-reset-error"/>

@@ -33,9 +33,32 @@ pub fn looks_like_email(raw: &str) -> bool {
     }
 }
 
-/// Keeps only the digits of a pasted or typed code (`"12 34"`, `"Code: 1234"` → `"1234"`).
+/// The one rule for every e-mailed code (sign-up, password reset, change e-mail, delete
+/// account): 4 to 12 digits. Master issues 4 (`UserdataService.sendCode`), newer servers 6–12,
+/// and support can set permanent codes of 8 or more.
+pub const CODE_MIN_DIGITS: usize = 4;
+/// See [`CODE_MIN_DIGITS`].
+pub const CODE_MAX_DIGITS: usize = 12;
+/// How many characters a code field takes in: more than [`CODE_MAX_DIGITS`], so a code pasted
+/// with spaces or dashes (`"123 456 789 012"`) arrives whole and is cleaned to its digits.
+pub const CODE_INPUT_MAX: u32 = 40;
+
+/// Keeps only the digits of a pasted or typed code (`" 12 34 "`, `"Code: 1234"` → `"1234"`), at
+/// most [`CODE_MAX_DIGITS`].
 pub fn clean_code(raw: &str) -> String {
-    raw.chars().filter(char::is_ascii_digit).take(12).collect()
+    raw.chars()
+        .filter(char::is_ascii_digit)
+        .take(CODE_MAX_DIGITS)
+        .collect()
+}
+
+/// Whether a code may be sent: after trimming, only digits (spaces inside are what a paste
+/// leaves), and 4 to 12 of them.
+pub fn code_complete(raw: &str) -> bool {
+    let raw = raw.trim();
+    let digits = raw.chars().filter(char::is_ascii_digit).count();
+    raw.chars().all(|c| c.is_ascii_digit() || c == ' ')
+        && (CODE_MIN_DIGITS..=CODE_MAX_DIGITS).contains(&digits)
 }
 
 /// What is wrong with a new password and its confirmation, if anything (shown live once both
@@ -187,6 +210,37 @@ mod tests {
         assert_eq!(clean_code("Code: 5678."), "5678");
         assert_eq!(clean_code("abc"), "");
         assert_eq!(clean_code("1234567890123456"), "123456789012");
+        assert_eq!(clean_code("123 456 789 012"), "123456789012");
+        assert_eq!(clean_code("12-34-56"), "123456");
+    }
+
+    #[test]
+    fn every_code_field_takes_4_to_12_digits() {
+        for ok in [
+            "1234",
+            "123456",
+            "12345678",
+            "123456789012",
+            " 123456 ",
+            "123 456",
+        ] {
+            assert!(code_complete(ok), "{ok:?}");
+        }
+        for bad in [
+            "",
+            "   ",
+            "123",
+            "1234567890123",
+            "12a4",
+            "12.34",
+            "１２３４",
+        ] {
+            assert!(!code_complete(bad), "{bad:?}");
+        }
+        // A pasted code with spaces fits the field and cleans to a complete code.
+        let pasted = "123 456 789 012";
+        assert!(pasted.len() <= CODE_INPUT_MAX as usize);
+        assert!(code_complete(&clean_code(pasted)));
     }
 
     #[test]

@@ -25,9 +25,18 @@ pub fn Confirm(
     on_confirm: Callback<()>,
     on_cancel: Callback<()>,
     id: &'static str,
+    /// The confirm button is `<id>-<confirm_suffix>` (default `confirm`; the reference's
+    /// dialogs use `delete`).
+    #[prop(optional)]
+    confirm_suffix: &'static str,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let confirm_id = format!("{id}-confirm");
+    let suffix = if confirm_suffix.is_empty() {
+        "confirm"
+    } else {
+        confirm_suffix
+    };
+    let confirm_id = format!("{id}-{suffix}");
     let cancel_id = format!("{id}-cancel");
     view! {
         <Dialog open=open on_close=on_cancel title=title id=id>

@@ -108,34 +108,6 @@ pub fn TextField(
     }
 }
 
-/// A checkbox with its label and an optional hint.
-#[component]
-pub fn CheckboxField(
-    id: &'static str,
-    #[prop(into)] label: Signal<String>,
-    checked: RwSignal<bool>,
-    #[prop(optional, into)] hint: Option<Signal<String>>,
-    #[prop(optional, into)] disabled: Signal<bool>,
-) -> impl IntoView {
-    let hint_id = format!("{id}-hint");
-    let has_hint = hint.is_some();
-    view! {
-        <div class="check">
-            <input
-                id=id
-                type="checkbox"
-                class="check__box"
-                prop:checked=move || checked.get()
-                on:change:target=move |ev| checked.set(ev.target().checked())
-                disabled=move || disabled.get()
-                aria-describedby=has_hint.then(|| hint_id.clone())
-            />
-            <label class="check__label" for=id>{move || label.get()}</label>
-            {hint.map(|h| view! { <p class="check__hint" id=format!("{id}-hint")>{move || h.get()}</p> })}
-        </div>
-    }
-}
-
 /// The one rule for field errors: editing a field clears the error that belongs to it
 /// (`belongs`), so the next try is always possible. Forms keep their failure as data in one
 /// signal and read each field's message from it.

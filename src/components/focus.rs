@@ -28,7 +28,8 @@ pub fn run_clock(now: RwSignal<i64>) {
     }
 }
 
-/// Id of every panel's heading (`tabindex="-1"`): where focus goes when nothing closer is left.
+/// Id of every panel's heading but the login form's (`tabindex="-1"`): where focus goes when
+/// nothing closer is left (the login form's heading is found by its class).
 pub const PANEL_HEADING_ID: &str = "panel-title";
 
 /// Where focus goes when it was on a list row that went away or became unusable: the row with the
@@ -223,7 +224,11 @@ mod keeper {
             }
             return;
         }
-        if let Some(h) = doc.get_element_by_id(super::PANEL_HEADING_ID) {
+        // The login form's heading carries the reference's own id (`se-login-menu-name`).
+        let heading = doc
+            .get_element_by_id(super::PANEL_HEADING_ID)
+            .or_else(|| doc.query_selector("h1.panel__title").ok().flatten());
+        if let Some(h) = heading {
             focus(&h);
         }
     }

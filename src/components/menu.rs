@@ -70,9 +70,17 @@ pub fn ActionMenu(
     /// The whole menu is unavailable (e.g. while its row's action runs).
     #[prop(optional, into)]
     disabled: Signal<bool>,
+    /// The menu's id (default `<id>-menu`). Rows of a list may share one (the reference's
+    /// `se-trash-actions`): the menu is in the page only while open, so it stays unique.
+    #[prop(optional)]
+    menu_id: &'static str,
 ) -> impl IntoView {
     let open = RwSignal::new(false);
-    let menu_id = format!("{id}-menu");
+    let menu_id = if menu_id.is_empty() {
+        format!("{id}-menu")
+    } else {
+        menu_id.to_string()
+    };
     let button_ref = NodeRef::<leptos::html::Button>::new();
     let root_ref = NodeRef::<leptos::html::Div>::new();
 
@@ -136,30 +144,35 @@ pub fn ActionMenu(
         _ => {}
     };
     let mid = menu_id.clone();
-    let rows = items
-        .into_iter()
-        .map(|item| {
-            let on_select = item.on_select;
-            view! {
-                <li role="none">
-                    <button
-                        type="button"
-                        role="menuitem"
-                        class="menu__item"
-                        id=item.id
-                        tabindex="-1"
-                        disabled=move || item.disabled.get()
-                        on:click=move |_| {
-                            close_and_refocus();
-                            on_select.run(());
-                        }
-                    >
-                        {move || item.label.get()}
-                    </button>
-                </li>
-            }
-        })
-        .collect_view();
+    let items = StoredValue::new(items);
+    let rows = move || {
+        items
+            .get_value()
+            .into_iter()
+            .map(|item| {
+                let on_select = item.on_select;
+                view! {
+                    <li role="none">
+                        <button
+                            type="button"
+                            role="menuitem"
+                            class="menu__item"
+                            id=item.id
+                            tabindex="-1"
+                            disabled=move || item.disabled.get()
+                            on:click=move |_| {
+                                close_and_refocus();
+                                on_select.run(());
+                            }
+                        >
+                            {move || item.label.get()}
+                        </button>
+                    </li>
+                }
+            })
+            .collect_view()
+    };
+    let list_id = menu_id.clone();
     view! {
         <div class="menu" node_ref=root_ref>
             <button
@@ -184,9 +197,11 @@ pub fn ActionMenu(
             >
                 <IconMore/>
             </button>
-            <ul class="menu__list" role="menu" id=menu_id aria-label=move || label.get() hidden=move || !open.get() on:keydown=on_menu_key>
-                {rows}
-            </ul>
+            <Show when=move || open.get()>
+                <ul class="menu__list" role="menu" id=list_id.clone() aria-label=move || label.get() on:keydown=on_menu_key.clone()>
+                    {rows()}
+                </ul>
+            </Show>
         </div>
     }
 }

@@ -15,7 +15,7 @@ pub mod spinner;
 pub use banner::{ErrorBanner, InfoBanner};
 pub use confirm::Confirm;
 pub use dialog::Dialog;
-pub use field::{CheckboxField, TextField};
+pub use field::TextField;
 pub use lang_switch::LangSwitch;
 pub use loaded::loaded_view;
 pub use menu::{ActionMenu, MenuItem};

@@ -26,6 +26,10 @@ pub fn Panel(
     /// Id of the left button (the reference's Selenium ids).
     #[prop(optional)]
     nav_id: &'static str,
+    /// Id of the title (default `panel-title`; the login form's is the reference's
+    /// `se-login-menu-name`, which OsmAnd's browser suite waits on).
+    #[prop(optional)]
+    title_id: &'static str,
     /// Buttons shown at the right of the header.
     #[prop(optional)]
     actions: Option<ChildrenFn>,
@@ -33,6 +37,11 @@ pub fn Panel(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let nav_id = (!nav_id.is_empty()).then_some(nav_id);
+    let title_id = if title_id.is_empty() {
+        crate::components::focus::PANEL_HEADING_ID
+    } else {
+        title_id
+    };
     let nav_view = match nav {
         PanelNav::Close(href) => view! {
             <a class="icon-btn" href=href id=nav_id aria-label=move || i18n.t().close_panel><IconClose/></a>
@@ -48,10 +57,10 @@ pub fn Panel(
         .into_any(),
     };
     view! {
-        <section class="panel" aria-labelledby="panel-title">
+        <section class="panel" aria-labelledby=title_id>
             <header class="panel__header">
                 {nav_view}
-                <h1 class="panel__title" id="panel-title" tabindex="-1">{move || title.get()}</h1>
+                <h1 class="panel__title" id=title_id tabindex="-1">{move || title.get()}</h1>
                 <div class="panel__actions">{actions.map(|a| a())}</div>
             </header>
             <div class="panel__body">{children()}</div>

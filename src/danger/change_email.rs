@@ -7,6 +7,7 @@ use osmand_api::client::CodeAction;
 use osmand_api::error::ApiError;
 
 use crate::auth::rules::normalize_email;
+use crate::auth::rules::{code_complete, CODE_INPUT_MAX};
 use crate::call::Call;
 use crate::components::field::{clear_on_edit, digits_only};
 use crate::components::{Dialog, ErrorBanner, InfoBanner, TextField};
@@ -210,7 +211,7 @@ impl ChangeCalls {
             return;
         }
         let code = st.new_code.get_untracked();
-        if !crate::danger::rules::code_complete(&code) {
+        if !code_complete(&code) {
             st.fail(
                 Field::NewCode,
                 problem_text(Problem::CodeMissing, self.i18n.t_untracked().danger),
@@ -280,7 +281,7 @@ pub fn ChangeEmailDialog(
                 <p class="dialog__text">{move || i18n.t().danger.old_intro}</p>
                 <InfoBanner message=sent_text id="se-change-email-sent"/>
                 <TextField id="change-old-code" label=Signal::derive(move || i18n.t().danger.old_code.to_string()) value=st.old_code
-                    autocomplete="one-time-code" inputmode="numeric" maxlength=12 error=st.error_for(Field::OldCode)/>
+                    autocomplete="one-time-code" inputmode="numeric" maxlength=CODE_INPUT_MAX error=st.error_for(Field::OldCode)/>
                 <button type="button" class="btn btn--link" id="se-change-email-resend-old"
                     disabled=move || st.sending.get() on:click=move |_| on_resend_old.run(())>
                     {move || i18n.t().danger.resend}
@@ -293,7 +294,7 @@ pub fn ChangeEmailDialog(
                         {move || i18n.t().cancel}
                     </button>
                     <button type="submit" class="btn btn--primary" id="se-change-email-next"
-                        disabled=move || st.busy.get() || st.old_code.with(String::is_empty) || st.new_email.with(|e| e.trim().is_empty())
+                        disabled=move || st.busy.get() || !st.old_code.with(|c| code_complete(c)) || st.new_email.with(|e| e.trim().is_empty())
                         aria-busy=move || st.busy.get().to_string()>
                         {move || i18n.t().danger.next}
                     </button>
@@ -304,7 +305,7 @@ pub fn ChangeEmailDialog(
             <form class="dialog__form" novalidate on:submit=move |ev: leptos::ev::SubmitEvent| { ev.prevent_default(); on_finish.run(()); }>
                 <InfoBanner message=sent_text id="se-change-email-sent"/>
                 <TextField id="change-new-code" label=Signal::derive(move || i18n.t().danger.new_code.to_string()) value=st.new_code
-                    autocomplete="one-time-code" inputmode="numeric" maxlength=12 error=st.error_for(Field::NewCode)/>
+                    autocomplete="one-time-code" inputmode="numeric" maxlength=CODE_INPUT_MAX error=st.error_for(Field::NewCode)/>
                 <button type="button" class="btn btn--link" id="se-change-email-resend-new"
                     disabled=move || st.sending.get() || st.busy.get() on:click=move |_| on_resend_new.run(())>
                     {move || i18n.t().danger.resend}
@@ -316,7 +317,7 @@ pub fn ChangeEmailDialog(
                         {move || i18n.t().danger.back}
                     </button>
                     <button type="submit" class="btn btn--primary" id="se-change-email-finish"
-                        disabled=move || st.busy.get() || st.new_code.with(String::is_empty)
+                        disabled=move || st.busy.get() || !st.new_code.with(|c| code_complete(c))
                         aria-busy=move || st.busy.get().to_string()>
                         {move || i18n.t().danger.finish}
                     </button>

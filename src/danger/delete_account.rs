@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 use osmand_api::client::CodeAction;
 
+use crate::auth::rules::{code_complete, CODE_INPUT_MAX};
 use crate::call::Call;
 use crate::components::field::{clear_on_edit, digits_only};
 use crate::components::panel::PanelNav;
@@ -176,10 +177,10 @@ pub fn DeleteAccountForm(
                     input_type="email" autocomplete="off" error=st.error_for(Field::Email)
                     hint=Signal::derive(move || i18n.t().danger.your_email_hint.to_string())/>
                 <TextField id="delete-code" label=Signal::derive(move || i18n.t().danger.delete_code.to_string()) value=st.code
-                    autocomplete="one-time-code" inputmode="numeric" maxlength=12 error=st.error_for(Field::Code)/>
+                    autocomplete="one-time-code" inputmode="numeric" maxlength=CODE_INPUT_MAX error=st.error_for(Field::Code)/>
                 <p class="danger__status" role="status">{move || status.get()}</p>
                 <button type="submit" class="btn btn--danger" id="se-delete-account-btn"
-                    disabled=move || st.deleting.get() || st.typed.with(|t| t.trim().is_empty()) || st.code.with(String::is_empty)
+                    disabled=move || st.deleting.get() || st.typed.with(|t| t.trim().is_empty()) || !st.code.with(|c| code_complete(c))
                     aria-busy=move || st.deleting.get().to_string()>
                     {move || i18n.t().danger.delete_button}
                 </button>

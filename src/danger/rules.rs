@@ -3,7 +3,7 @@
 
 use osmand_api::error::ApiError;
 
-use crate::auth::rules::{looks_like_email, normalize_email};
+use crate::auth::rules::{code_complete, looks_like_email, normalize_email};
 
 /// Which field a message is shown under.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -39,11 +39,6 @@ pub enum Problem {
     SameEmail,
     EmailMismatch,
     CodeMissing,
-}
-
-/// A code is 4 digits (the field keeps digits only).
-pub fn code_complete(code: &str) -> bool {
-    code.len() == 4 && code.chars().all(|c| c.is_ascii_digit())
 }
 
 /// Step 1 of Change e-mail: the old code and a new, different, valid address.
@@ -118,6 +113,13 @@ mod tests {
             Some((Field::NewEmail, Problem::SameEmail))
         );
         assert_eq!(check_change(me, "1234", "new@example.com"), None);
+        // Longer codes of newer servers and permanent codes pass the same rule.
+        assert_eq!(check_change(me, "123456", "new@example.com"), None);
+        assert_eq!(check_change(me, "123456789012", "new@example.com"), None);
+        assert_eq!(
+            check_change(me, "1234567890123", "new@example.com"),
+            Some((Field::OldCode, Problem::CodeMissing))
+        );
     }
 
     #[test]
@@ -136,6 +138,11 @@ mod tests {
             Some((Field::Code, Problem::CodeMissing))
         );
         assert_eq!(check_delete(me, "demo@example.com", "1234"), None);
+        assert_eq!(check_delete(me, "demo@example.com", "654321"), None);
+        assert_eq!(
+            check_delete(me, "demo@example.com", "123"),
+            Some((Field::Code, Problem::CodeMissing))
+        );
         let long = format!("{}@example.com", "a".repeat(320));
         assert_eq!(
             check_delete(me, &long, "1234"),

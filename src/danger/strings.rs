@@ -61,7 +61,7 @@ pub(crate) static EN: DangerStrings = DangerStrings {
     login_new: "Log in with the new address",
     same_email: "This is already your address.",
     invalid_email: "Please enter a valid email address.",
-    code_needed: "Enter the 4-digit code from the email.",
+    code_needed: "Enter the code from the email (4 to 12 digits).",
     delete_title: "Delete account",
     delete_sure: "Are you sure you want to do this?",
     delete_intro: "Deleting your OsmAnd account cannot be undone. This is what happens:",

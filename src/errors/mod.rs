@@ -236,6 +236,17 @@ pub fn error_message(err: &ApiError, s: &Strings) -> String {
     }
 }
 
+/// The message for a failed download of one file version: a server that says the version is
+/// not there (404, the friendlier servers' answer) means what master's empty answer means.
+pub fn download_error_message(err: &ApiError, s: &Strings) -> String {
+    match err {
+        ApiError::Http { status: 404, .. } | ApiError::Rejected { status: 404, .. } => {
+            s.cloud.empty_download.to_string()
+        }
+        e => error_message(e, s),
+    }
+}
+
 /// The message for a failed e-mail step (sign-up, reset, resend).
 pub fn register_failure_text(f: &RegisterFailure, s: &Strings) -> String {
     match f {
@@ -266,6 +277,29 @@ fn status_text(template: &str, status: u16) -> String {
 mod tests {
     use super::*;
     use crate::i18n::Locale;
+
+    #[test]
+    fn a_missing_version_reads_as_no_longer_available() {
+        let s = Locale::En.strings();
+        for e in [
+            ApiError::Http {
+                status: 404,
+                text: String::new(),
+            },
+            ApiError::Rejected {
+                status: 404,
+                text: "File version not found".into(),
+            },
+        ] {
+            assert_eq!(
+                download_error_message(&e, s),
+                "This version is no longer available."
+            );
+        }
+        assert!(
+            download_error_message(&ApiError::Network("x".into()), s).contains("can’t be reached")
+        );
+    }
 
     #[test]
     fn every_kind_has_a_specific_message() {

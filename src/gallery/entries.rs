@@ -470,6 +470,11 @@ pub(super) fn own_entries() -> Vec<Entry> {
             render: || empty_login(None, Some(ApiError::Network("Failed to fetch".into()))),
         },
         Entry {
+            component: "empty-login",
+            state: "delete-login-first",
+            render: || view! { <crate::shell::LoginFirst/> }.into_any(),
+        },
+        Entry {
             component: "account-home",
             state: "lines-failed",
             render: crate::account::gallery::home_failed,
@@ -526,7 +531,6 @@ fn login(email: &str, password: &str, failure: Option<LoginFailure>, pending: bo
             <LoginForm
                 email=email
                 password=password
-                remember=RwSignal::new(false)
                 pending=Signal::stored(pending)
                 failure=Signal::stored(failure)
                 on_submit=Callback::new(|_| ())

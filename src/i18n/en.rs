@@ -3,7 +3,7 @@
 use super::{Plural, Strings};
 
 pub static EN: Strings = Strings {
-    app_title: "OsmAnd Account",
+    app_title: "OsmAnd Map",
     map_placeholder: "Map",
     menu_account: "Account",
     menu_login: "Login",
@@ -33,8 +33,6 @@ pub static EN: Strings = Strings {
     password: "Password",
     show_password: "Show password",
     hide_password: "Hide password",
-    stay_logged_in: "Stay logged in",
-    stay_logged_in_hint: "Keeps you signed in on this browser for 30 days, even after it is closed.",
     forgot_password: "I don’t have or forgot password",
     continue_btn: "Continue",
     signing_in: "Signing in…",
@@ -47,7 +45,7 @@ pub static EN: Strings = Strings {
     create_intro: "Enter your email address. We’ll send a code to it to confirm that it is yours.",
     code_intro: "We sent a verification code to {email}. Enter it below to continue.",
     verification_code: "Verification code",
-    code_hint: "The code has 4 digits and stays valid for 24 hours.",
+    code_hint: "The code in the email has 4 to 12 digits. Spaces from pasting do not matter.",
     no_code_link: "I didn’t receive the verification code",
     no_code_title: "No code yet?",
     no_code_tip_address: "Check that the address above is right, and correct it if it isn’t.",
@@ -88,6 +86,7 @@ pub static EN: Strings = Strings {
     step_of: "Step {n} of {total}",
 
     notice_logged_out_by_server: "You are logged out by server!",
+    login_first_delete: "To delete your OsmAnd account, log in to it first. You will come back here to confirm.",
     notice_session_expired: "Your session has ended. Log in again to continue where you were.",
     notice_logged_out: "You have been logged out.",
     notice_account_deleted: "Your OsmAnd account and all its cloud data have been deleted.",

@@ -112,7 +112,13 @@ pub async fn ensure(l: Locale) -> Result<(), LoadError> {
     let text = crate::browser::fetch_text(&url)
         .await
         .map_err(LoadError::Fetch)?;
-    let t = parse(&text).map_err(LoadError::Invalid)?;
+    install(l, &text).map_err(LoadError::Invalid)
+}
+
+/// Makes `text` (a language file) `l`'s table. The browser tests use it with the repository's
+/// file, as `ensure` does with the fetched one.
+pub fn install(l: Locale, text: &str) -> Result<(), String> {
+    let t = parse(text)?;
     if let Some(slot) = slot(l) {
         let _ = slot.set(t);
     }

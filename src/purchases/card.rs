@@ -78,8 +78,9 @@ pub fn card_data(p: &Purchases, item: Item, now_ms: i64, l: Locale) -> Option<Ca
     }
 }
 
-/// The reference's `se-subs-item-{name}` for the first row of a name; later rows with the same
-/// name get `-{index}` so ids stay unique.
+/// The reference's `se-subs-item-{name}` for the first row of a name, with the product name
+/// exactly as shown (spaces included: OsmAnd's browser suite looks for `se-subs-item-OsmAnd
+/// Promo`); later rows with the same name get `-{index}` so ids stay unique.
 fn row_id<'a>(
     prefix: &str,
     name: &str,
@@ -90,20 +91,10 @@ fn row_id<'a>(
         .enumerate()
         .find(|(_, n)| n.unwrap_or("") == name)
         .map(|(i, _)| i);
-    let slug: String = name
-        .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() || c == '+' {
-                c
-            } else {
-                '-'
-            }
-        })
-        .collect();
     if first == Some(index) {
-        format!("{prefix}-{slug}")
+        format!("{prefix}-{name}")
     } else {
-        format!("{prefix}-{slug}-{index}")
+        format!("{prefix}-{name}-{index}")
     }
 }
 
@@ -169,8 +160,8 @@ mod tests {
             ids,
             vec![
                 "se-free-item",
-                "se-subs-item-OsmAnd-Pro",
-                "se-subs-item-OsmAnd-Pro-1",
+                "se-subs-item-OsmAnd Pro",
+                "se-subs-item-OsmAnd Pro-1",
                 "se-inapp-item-Maps+"
             ]
         );

@@ -22,7 +22,9 @@ const WEB_DEVICE: &str = "OsmAnd__model__Web";
 #[derive(Clone)]
 enum Confirmed {
     FileDeleted(Box<Item>),
-    TrashEmptied(Vec<Item>, EmptyTrashResult),
+    /// The requested entries, the answer, and the list read again afterwards (`None` when that
+    /// read failed).
+    TrashEmptied(Vec<Item>, EmptyTrashResult, Option<Vec<UserFile>>),
 }
 
 /// The list's calls (a `Copy` handle, made once by the list).
@@ -60,20 +62,19 @@ impl ListActions {
         });
         let download = Call::new(|api, (mode, it): (Mode, Item)| async move {
             let f = &it.file;
-            let got = match mode {
-                Mode::Changes => {
-                    api.download_file(&f.name, &f.r#type, Some(f.updatetimems))
-                        .await?
-                }
-                Mode::Trash => {
-                    api.download_file_from_prev_version(&f.name, &f.r#type, f.updatetimems)
-                        .await?
-                }
+            // A deleted file's content is the version before its tombstone.
+            let got = if mode == Mode::Trash || f.is_tombstone() {
+                api.download_file_from_prev_version(&f.name, &f.r#type, f.updatetimems)
+                    .await?
+            } else {
+                api.download_file(&f.name, &f.r#type, Some(f.updatetimems))
+                    .await?
             };
             Ok((it, got))
         })
         .on_ok(move |(it, got): &(Item, Downloaded)| {
             state.busy.set(None);
+            // Master answers a version it no longer has with an empty 200.
             if got.bytes.is_empty() {
                 state.error.set(Some(i18n.t().cloud.empty_download.into()));
             } else if save_bytes(&it.file.name, &got.bytes) {
@@ -82,7 +83,13 @@ impl ListActions {
                     .set(Some(fill(i18n.t().cloud.downloaded, &[("name", &it.name)])));
             }
         })
-        .on_err(report);
+        .on_err(move |e: &ApiError| {
+            state.busy.set(None);
+            state.error.set(Some(crate::errors::download_error_message(
+                e,
+                i18n.t_untracked(),
+            )));
+        });
         let restore = Call::new(|api, it: Item| async move {
             let f = &it.file;
             let new = api.restore_file(&f.name, &f.r#type, f.updatetimems).await?;
@@ -146,7 +153,14 @@ impl ListActions {
                         })
                         .collect();
                     let res = api.empty_trash(&req).await?;
-                    Ok(Confirmed::TrashEmptied(trash, res))
+                    // Master answers a bare "ok" whatever happened to each file: list the
+                    // trash again to tell what is really left.
+                    let after = api
+                        .list_files(&ListFilesQuery::history())
+                        .await
+                        .ok()
+                        .map(|l| l.all_files.unwrap_or(l.unique_files));
+                    Ok(Confirmed::TrashEmptied(trash, res, after))
                 }
             }
         })
@@ -258,7 +272,33 @@ fn confirmed_text(state: ListState, done: &Confirmed, i18n: I18n) -> String {
                 .update(|v| *v = model::without_file(v, &f.r#type, &f.name));
             fill(i18n.t().cloud.file_deleted, &[("name", &it.name)])
         }
-        Confirmed::TrashEmptied(trash, res) => {
+        Confirmed::TrashEmptied(trash, _, Some(files)) => {
+            let items = model::build_items(files.clone(), tz);
+            let (gone, left) = model::empty_trash_outcome(trash, &items);
+            state.items.set(Arc::new(items));
+            let deleted = gone.len() as i64;
+            let mut msg = fill(
+                i18n.t().cloud.empty_trash_done,
+                &[(
+                    "files",
+                    &crate::i18n::plural(
+                        i18n.t_untracked().files,
+                        deleted,
+                        i18n.locale_untracked(),
+                    ),
+                )],
+            );
+            if !left.is_empty() {
+                let names: Vec<&str> = left.iter().map(|l| l.name.as_str()).collect();
+                msg.push(' ');
+                msg.push_str(&fill(
+                    i18n.t().cloud.empty_trash_left,
+                    &[("names", &names.join(", "))],
+                ));
+            }
+            msg
+        }
+        Confirmed::TrashEmptied(trash, res, None) => {
             let failed: Vec<String> = res.problems().map(|p| p.name.clone()).collect();
             let mut items = state.items.get_untracked();
             for t in trash {

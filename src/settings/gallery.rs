@@ -31,7 +31,9 @@ pub const NOTES: &[Note] = &[
         reference: "S15 Changes",
         ids: &[
             "se-cloud-filter",
-            "se-cloud-changes-actions-<n>",
+            "se-cloud_change-<name>-<kind>",
+            "se-cloud-changes-actions-<name>",
+            "se-changes-actions",
             "se-empty-changes",
             "se-cloud-undo",
         ],
@@ -42,9 +44,11 @@ pub const NOTES: &[Note] = &[
         used_in: "Settings → OsmAnd Cloud → Trash (/map/settings/cloud/trash)",
         reference: "S16 Trash",
         ids: &[
-            "se-trash-actions-<n>",
+            "se-cloud-trash-actions-<name>-1",
+            "se-trash-actions",
             "se-empty-trash-page",
-            "se-cloud-confirm",
+            "se-delete-version-dialog",
+            "se-delete-trash-dialog",
         ],
     },
 ];
@@ -152,6 +156,33 @@ pub fn entries() -> Vec<Entry> {
                 let s = ListState::with_files(sample());
                 s.ask.set(Some(Ask::EmptyTrash));
                 list(Mode::Trash, s)
+            },
+        },
+        Entry {
+            component: "cloud-trash",
+            state: "left-after-empty",
+            render: || {
+                let s = ListState::with_files(vec![v(
+                    "GPX",
+                    "Canal walk.gpx",
+                    1,
+                    true,
+                    Some("OsmAnd__model__Web"),
+                )]);
+                s.notice.set(Some(
+                    "1 file deleted for good. Still in the trash: Canal walk.gpx".into(),
+                ));
+                list(Mode::Trash, s)
+            },
+        },
+        Entry {
+            component: "cloud-changes",
+            state: "version-gone",
+            render: || {
+                let s = ListState::with_files(sample());
+                s.error
+                    .set(Some("This version is no longer available.".into()));
+                list(Mode::Changes, s)
             },
         },
         Entry {

@@ -196,6 +196,11 @@ pub fn CloudList(
     let action_error = Signal::derive(move || state.error.get());
     let notice = Signal::derive(move || state.notice.get());
     let ask_open = Signal::derive(move || state.ask.get().is_some());
+    let asks_empty = Signal::derive(move || matches!(state.ask.get(), Some(Ask::EmptyTrash)));
+    let on_cancel = Callback::new(move |_| {
+        state.ask.set(None);
+        state.ask_error.set(None);
+    });
     let ask_title = Signal::derive(move || match state.ask.get() {
         Some(Ask::DeleteFile(_)) => i18n.t().cloud.delete_now_title.to_string(),
         Some(Ask::EmptyTrash) | None => i18n.t().cloud.empty_trash_title.to_string(),
@@ -218,11 +223,12 @@ pub fn CloudList(
     });
     let retry = Callback::new(move |_| actions.load());
 
-    let body = move || match state.load.get() {
-        Load::Loading => {
-            view! { <Spinner label=Signal::derive(move || i18n.t().loading.to_string())/> }
-                .into_any()
+    let body = move || {
+        match state.load.get() {
+        Load::Loading => view! {
+            <div id="se-loading-page"><Spinner label=Signal::derive(move || i18n.t().loading.to_string())/></div>
         }
+        .into_any(),
         Load::Failed(_) => {
             view! { <ErrorBanner message=load_error on_retry=retry id="se-cloud-load-error"/> }
                 .into_any()
@@ -261,6 +267,7 @@ pub fn CloudList(
                 </div>
                 {move || rows.get().is_empty().then(|| view! { <p class="cloud-note" id="se-cloud-no-matches">{move || i18n.t().cloud.no_matches}</p> })}
                 <div class="cloud-list" node_ref=list_ref on:scroll=on_scroll role="list"
+                    id=match mode { Mode::Changes => "se-cloud_changes-items", Mode::Trash => "se-cloud-trash-items" }
                     aria-label=title data-focus-list="">
                     <div class="cloud-list__spacer"
                         style:height=move || format!("{}px", rows.get().len() * ROW_PX)>
@@ -305,6 +312,7 @@ pub fn CloudList(
                 </div>
             }.into_any()
         }
+    }
     };
 
     view! {
@@ -325,8 +333,9 @@ pub fn CloudList(
                 <ErrorBanner message=action_error id="se-cloud-action-error"/>
                 {body}
             </div>
+            // Two dialogs with the reference's ids: delete one file now, empty the trash.
             <Confirm
-                open=ask_open
+                open=Signal::derive(move || ask_open.get() && !asks_empty.get())
                 title=ask_title
                 text=ask_text
                 confirm_label=ask_label
@@ -334,8 +343,22 @@ pub fn CloudList(
                 pending=Signal::derive(move || state.ask_pending.get())
                 error=Signal::derive(move || state.ask_error.get())
                 on_confirm=Callback::new(move |_| actions.confirm())
-                on_cancel=Callback::new(move |_| { state.ask.set(None); state.ask_error.set(None); })
-                id="se-cloud-confirm"
+                on_cancel=on_cancel
+                id="se-delete-version-dialog"
+                confirm_suffix="delete"
+            />
+            <Confirm
+                open=Signal::derive(move || ask_open.get() && asks_empty.get())
+                title=ask_title
+                text=ask_text
+                confirm_label=ask_label
+                destructive=true
+                pending=Signal::derive(move || state.ask_pending.get())
+                error=Signal::derive(move || state.ask_error.get())
+                on_confirm=Callback::new(move |_| actions.confirm())
+                on_cancel=on_cancel
+                id="se-delete-trash-dialog"
+                confirm_suffix="delete"
             />
         </Panel>
     }

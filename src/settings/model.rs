@@ -106,6 +106,37 @@ pub fn is_map_file(file: &UserFile) -> bool {
             .any(|e| name.ends_with(e))
 }
 
+/// Whether the server can restore a deleted file of this kind. Its `restore-file`
+/// (`UserdataService.restoreFile` → `getZipFile`) re-reads the old version as GPX and writes it
+/// back as GPX, and answers `Error restore file` for anything that is not GPX: tracks, and
+/// favourites (stored as GPX documents), come back; settings, maps and other files do not.
+pub fn can_restore(file: &UserFile) -> bool {
+    match file.r#type.as_str() {
+        "GPX" => true,
+        "FAVOURITES" => file.name.to_ascii_lowercase().ends_with(".gpx"),
+        _ => false,
+    }
+}
+
+/// What an "Empty trash" really did, read from the list fetched again afterwards (by type and
+/// name), whatever its answer said: the requested entries that are gone for good, and those
+/// the trash still holds. An entry that is neither was restored meanwhile.
+pub fn empty_trash_outcome(requested: &[Item], relisted: &[Item]) -> (Vec<Item>, Vec<Item>) {
+    let left = trash_items(relisted);
+    let same = |a: &Item, b: &Item| a.file.r#type == b.file.r#type && a.file.name == b.file.name;
+    let gone = requested
+        .iter()
+        .filter(|r| !relisted.iter().any(|x| same(x, r)))
+        .cloned()
+        .collect();
+    let kept = requested
+        .iter()
+        .filter(|r| left.iter().any(|l| same(l, r)))
+        .cloned()
+        .collect();
+    (gone, kept)
+}
+
 /// The letter on a row's type icon. Each type the lists show has its own (tracks T, favourites F,
 /// maps M, other resources R, general settings G, …), so two kinds never share one.
 pub fn type_letter(file: &UserFile) -> &'static str {
@@ -156,7 +187,16 @@ pub fn save_name(name: &str) -> String {
     }
 }
 
-/// A DOM-id-safe form of a file's type and name (ASCII letters/digits, rest `-`).
+/// A file's name without its extension, as the reference's Changes/Trash ids use it
+/// (`Alps/Hike.gpx` → `Alps/Hike`; a name without a dot stays as it is).
+pub fn suite_name(name: &str) -> &str {
+    let base_from = name.rfind('/').map_or(0, |i| i + 1);
+    match name.rfind('.') {
+        Some(dot) if dot > base_from => name.get(..dot).unwrap_or(name),
+        _ => name,
+    }
+}
+
 /// A name shown on one line: each line break (`\r\n`, `\n`, `\r`) becomes a visible "⏎", so
 /// a name with breaks keeps to its row and still reads differently from one without.
 pub fn one_line(name: &str) -> String {
@@ -165,13 +205,6 @@ pub fn one_line(name: &str) -> String {
         .split('\n')
         .collect::<Vec<_>>()
         .join(" ⏎ ")
-}
-
-pub fn id_part(kind: &str, name: &str) -> String {
-    format!("{kind}-{name}")
-        .chars()
-        .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
-        .collect()
 }
 
 /// Newest first, then by name: the one order of both lists (one comparator, one sort in the WASM).
@@ -582,6 +615,91 @@ mod tests {
             (t[0].file.r#type.as_str(), t[0].file.updatetimems),
             ("GPX", 2)
         );
+    }
+
+    #[test]
+    fn suite_names_drop_only_the_extension() {
+        assert_eq!(suite_name("Morning run.gpx"), "Morning run");
+        assert_eq!(suite_name("Alps/Hike.gpx"), "Alps/Hike");
+        assert_eq!(suite_name("a.gpx.info"), "a.gpx");
+        assert_eq!(suite_name("OpenTopoMap"), "OpenTopoMap");
+        assert_eq!(suite_name("v1.2/notes"), "v1.2/notes");
+    }
+
+    #[test]
+    fn only_gpx_documents_are_restorable() {
+        assert!(can_restore(&f("GPX", "Hike.gpx", 1, true, None)));
+        assert!(can_restore(&f(
+            "FAVOURITES",
+            "favorites-Parking.GPX",
+            1,
+            true,
+            None
+        )));
+        assert!(!can_restore(&f("PROFILE", "car.json", 1, true, None)));
+        assert!(!can_restore(&f(
+            "GLOBAL",
+            "general_settings.json",
+            1,
+            true,
+            None
+        )));
+        assert!(!can_restore(&f(
+            "FILE",
+            "rendering/Topo.render.xml",
+            1,
+            true,
+            None
+        )));
+        assert!(!can_restore(&f(
+            "FILE",
+            "Luxembourg_europe.obf",
+            1,
+            true,
+            None
+        )));
+        assert!(!can_restore(&f(
+            "FAVOURITES",
+            "favourites.json",
+            1,
+            true,
+            None
+        )));
+    }
+
+    #[test]
+    fn what_an_empty_trash_left_is_read_from_the_new_list() {
+        let before = build_items(
+            vec![
+                f("GPX", "a.gpx", 1, false, None),
+                f("GPX", "a.gpx", 2, true, None),
+                f("PROFILE", "car.json", 1, false, None),
+                f("PROFILE", "car.json", 3, true, None),
+                f("GPX", "b.gpx", 1, false, None),
+                f("GPX", "b.gpx", 4, true, None),
+            ],
+            |_| 0,
+        );
+        let requested = trash_items(&before);
+        assert_eq!(requested.len(), 3);
+        // The server removed a.gpx, kept car.json, and b.gpx was restored meanwhile.
+        let after = build_items(
+            vec![
+                f("PROFILE", "car.json", 1, false, None),
+                f("PROFILE", "car.json", 3, true, None),
+                f("GPX", "b.gpx", 1, false, None),
+                f("GPX", "b.gpx", 4, true, None),
+                f("GPX", "b.gpx", 5, false, None),
+            ],
+            |_| 0,
+        );
+        let (gone, left) = empty_trash_outcome(&requested, &after);
+        assert_eq!(gone.len(), 1, "b.gpx was restored, not deleted");
+        assert_eq!(gone[0].file.name, "a.gpx");
+        assert_eq!(left.len(), 1);
+        assert_eq!(left[0].file.name, "car.json");
+        let (gone, left) = empty_trash_outcome(&requested, &[]);
+        assert_eq!((gone.len(), left.len()), (3, 0));
     }
 
     #[test]

@@ -42,13 +42,13 @@ pub fn ItemRow(
     let type_letter = model::type_letter(&item.file);
     let device = item.device.clone();
     let name = item.name.clone();
-    let menu_name = model::id_part(&item.file.r#type, &item.file.name);
+    let suite_name = model::suite_name(&item.name);
     let mut items = Vec::new();
     {
         let it = item.clone();
         items.push(MenuItem {
             id: match mode {
-                Mode::Changes => "se-cloud-changes-actions-download".to_string(),
+                Mode::Changes => "se-changes-actions-download".to_string(),
                 Mode::Trash => "se-trash-actions-download".to_string(),
             },
             // A map can't be downloaded here: the item says why instead of only greying out.
@@ -59,23 +59,36 @@ pub fn ItemRow(
                     i18n.t().cloud.download.to_string()
                 }
             }),
-            disabled: Signal::derive(move || {
-                is_map || (mode == Mode::Changes && kind == ChangeKind::Deleted) || any_busy.get()
-            }),
+            // A deletion row downloads the version before it (what was deleted).
+            disabled: Signal::derive(move || is_map || any_busy.get()),
             on_select: Callback::new(move |_| actions.download(mode, it.clone())),
         });
     }
-    // Restore only where it can work: not on a deletion a newer version has already undone.
-    let restorable = mode == Mode::Trash
+    // Restore only where it can work: not on a deletion a newer version has already undone,
+    // and only for what the server can restore (GPX documents).
+    let deletion = mode == Mode::Trash
         || (kind == ChangeKind::Deleted
             && !state
                 .items
                 .with_untracked(|v| model::already_restored(v, &item.file)));
-    if restorable {
+    let restorable = model::can_restore(&item.file);
+    if deletion && !restorable {
+        // The server would refuse (`Error restore file`): say why instead of offering it.
+        items.push(MenuItem {
+            id: match mode {
+                Mode::Changes => "se-changes-actions-no-restore".to_string(),
+                Mode::Trash => "se-trash-actions-no-restore".to_string(),
+            },
+            label: Signal::derive(move || i18n.t().cloud.no_restore.to_string()),
+            disabled: Signal::stored(true),
+            on_select: Callback::new(|_| ()),
+        });
+    }
+    if deletion && restorable {
         let it = item.clone();
         items.push(MenuItem {
             id: match mode {
-                Mode::Changes => "se-cloud-changes-actions-restore".to_string(),
+                Mode::Changes => "se-changes-actions-restore".to_string(),
                 Mode::Trash => "se-trash-actions-restore".to_string(),
             },
             label: Signal::derive(move || match mode {
@@ -93,7 +106,7 @@ pub fn ItemRow(
             id: if trash {
                 "se-trash-actions-delete".to_string()
             } else {
-                "se-cloud-changes-actions-delete".to_string()
+                "se-changes-actions-delete".to_string()
             },
             label: Signal::derive(move || {
                 if trash {
@@ -114,8 +127,23 @@ pub fn ItemRow(
         });
     }
     let label_name = name.clone();
+    // The reference's ids (OsmAnd's browser suite): the row by name without extension and the
+    // English kind, its ⋮ by name; several rows may share them (the suite takes the first, the
+    // newest).
+    let (row_id, menu_button_id, menu_id) = match mode {
+        Mode::Changes => (
+            format!("se-cloud_change-{suite_name}-{}", kind_word(kind)),
+            format!("se-cloud-changes-actions-{suite_name}"),
+            "se-changes-actions",
+        ),
+        Mode::Trash => (
+            format!("se-cloud-trash-{suite_name}-1"),
+            format!("se-cloud-trash-actions-{suite_name}-1"),
+            "se-trash-actions",
+        ),
+    };
     view! {
-        <div class="cloud-row" role="listitem" style:top=top aria-busy=move || busy.get().to_string()
+        <div class="cloud-row" role="listitem" id=row_id style:top=top aria-busy=move || busy.get().to_string()
             data-focus-row=pos.to_string() data-focus-key=format!("{}|{}|{ms}", item.file.r#type, item.file.name)>
             <span class=type_class aria-hidden="true">{type_letter}</span>
             <div class="cloud-row__main">
@@ -133,12 +161,23 @@ pub fn ItemRow(
             </div>
             {move || busy.get().then(|| view! { <span class="cloud-row__busy">{move || i18n.t().cloud.working}</span> })}
             <ActionMenu
-                id=match mode { Mode::Changes => format!("se-cloud-changes-actions-{menu_name}-{ms}"), Mode::Trash => format!("se-trash-actions-{menu_name}") }
+                id=menu_button_id
+                menu_id=menu_id
                 label=Signal::derive(move || fill(i18n.t().cloud.actions_for, &[("name", &label_name)]))
                 items=items
                 disabled=busy
             />
         </div>
+    }
+}
+
+/// The kind in English, whatever the UI language (the reference's row ids).
+fn kind_word(kind: ChangeKind) -> &'static str {
+    match kind {
+        ChangeKind::Deleted => "Deleted",
+        ChangeKind::Added => "Added",
+        ChangeKind::Modified => "Modified",
+        ChangeKind::Unchanged => "Unchanged",
     }
 }
 

@@ -16,16 +16,8 @@ impl<T: Transport> Client<T> {
     }
 
     /// Logs in (sets the session cookie). Rejections: `error_email`, `error_password`.
-    pub async fn login(
-        &self,
-        username: &str,
-        password: &str,
-        lang: &str,
-        remember: bool,
-    ) -> Result<(), ApiError> {
-        let resp = self
-            .send(build_login(username, password, lang, remember))
-            .await?;
+    pub async fn login(&self, username: &str, password: &str, lang: &str) -> Result<(), ApiError> {
+        let resp = self.send(build_login(username, password, lang)).await?;
         expect_status_ok(&resp)
     }
 

@@ -17,13 +17,13 @@ fn json_body<T: Serialize + ?Sized>(value: &T) -> Body {
     Body::Json(serde_json::to_string(value).unwrap_or_else(|_| "null".to_string()))
 }
 
-/// `{"username","password","lang","remember"}` (login).
+/// `{"username","password","lang"}` (login: the server's `UserPasswordPost` has no other field
+/// a login uses, so there is no "stay logged in" to ask for).
 #[derive(Serialize)]
 struct LoginBody<'a> {
     username: String,
     password: &'a str,
     lang: &'a str,
-    remember: bool,
 }
 
 /// `{"username"}` (register).
@@ -70,14 +70,13 @@ pub fn build_auth_info() -> HttpRequest {
     HttpRequest::get("/mapapi/auth/info")
 }
 
-/// Row 2: `POST /mapapi/auth/login` `{"username","password","lang","remember"}`; the e-mail is
-/// trimmed and lower-cased. `remember` is our extension (the real server ignores it).
-pub fn build_login(username: &str, password: &str, lang: &str, remember: bool) -> HttpRequest {
+/// Row 2: `POST /mapapi/auth/login` `{"username","password","lang"}`; the e-mail is trimmed and
+/// lower-cased.
+pub fn build_login(username: &str, password: &str, lang: &str) -> HttpRequest {
     let body = LoginBody {
         username: normalize_email(username),
         password,
         lang,
-        remember,
     };
     HttpRequest::post("/mapapi/auth/login", json_body(&body))
 }

@@ -57,7 +57,7 @@ pub async fn send_code(
         if !matches!(action.as_str(), "setup" | "change" | "delete") {
             return Err(ApiError::bad("Unknown action"));
         }
-        let code = codes::issue(tx, &acc, false, now)?;
+        let code = codes::issue(tx, &acc, false, state.switches.get().code_digits, now)?;
         outbox::send(
             tx,
             &outbox::Outgoing {
@@ -107,7 +107,7 @@ pub async fn send_code_to_new_email(
                 accounts::by_id(c, id)?.ok_or_else(|| crate::db::missing("account"))?
             }
         };
-        let new_code = codes::issue(c, &temp, false, now)?;
+        let new_code = codes::issue(c, &temp, false, state.switches.get().code_digits, now)?;
         outbox::send(
             c,
             &outbox::Outgoing {

@@ -27,7 +27,7 @@ pub async fn info(CurrentSession(session): CurrentSession) -> Response {
     }
 }
 
-/// `POST /mapapi/auth/login` `{username, password, lang, remember?}`.
+/// `POST /mapapi/auth/login` `{username, password, lang}`: a browser-session cookie.
 pub async fn login(
     State(state): State<AppState>,
     CurrentSession(current): CurrentSession,
@@ -61,18 +61,16 @@ pub async fn login(
         return Err(ApiError::bad("error_password"));
     }
     let now = state.clock.now_ms();
-    let remember = req.remember();
     let token = state.db.tx(|tx| {
         tx.execute(
             "UPDATE devices SET lang = COALESCE(?2, lang), brand = 'OsmAnd', model = 'Web' WHERE id = ?1",
             params![device.id, req.lang],
         )?;
-        session::create(tx, account.id, device.id, &username, remember, now)
+        session::create(tx, account.id, device.id, &username, now)
     })?;
     let cookie = session::set_cookie(
         &state.config.cookie_name,
         &token,
-        remember,
         session::is_https(&headers),
     );
     Ok(session::with_cookie(reply::ok_json(), &cookie))
@@ -156,7 +154,7 @@ pub async fn register(
             }
             (false, None) => return Err(ApiError::bad("error_email")),
         };
-        let code = codes::issue(tx, &account, true, now)?;
+        let code = codes::issue(tx, &account, true, state.switches.get().code_digits, now)?;
         // The reference mails the `setup` template for both; a reset gets `password` here
         // (as the newer reference does) so tests can tell them apart.
         let action = if is_new { "setup" } else { "password" };

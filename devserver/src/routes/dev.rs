@@ -26,6 +26,10 @@ pub fn routes() -> Router<AppState> {
             "/dev/clock",
             get(clock_get).post(clock_set).delete(clock_reset),
         )
+        .route(
+            "/dev/switches",
+            get(switches_get).post(switches_set).delete(switches_reset),
+        )
         .route("/dev/reset", post(reset))
         .route("/dev/throttle", delete(throttle_clear))
         .route("/dev/accounts", post(account_create))
@@ -158,9 +162,28 @@ async fn blocking<T: Send + 'static>(
 }
 
 /// `POST /dev/reset`: clock and faults back to normal, database wiped and re-seeded.
+/// `GET /dev/switches`: how answers differ from master's now (`crate::switches`).
+async fn switches_get(State(state): State<AppState>) -> Response {
+    reply::json_value(&json!(state.switches.get()))
+}
+
+/// `POST /dev/switches` `{"codeDigits"?: 4..=12, "friendlyAnswers"?: bool}`.
+async fn switches_set(State(state): State<AppState>, body: Bytes) -> ApiResult<Response> {
+    let patch: crate::switches::SwitchesPatch = serde_json::from_slice(&body).map_err(bad_json)?;
+    let now = state.switches.apply(patch).map_err(ApiError::bad)?;
+    Ok(reply::json_value(&json!(now)))
+}
+
+/// `DELETE /dev/switches`: back to the command line's values.
+async fn switches_reset(State(state): State<AppState>) -> Response {
+    state.switches.reset();
+    reply::json_value(&json!(state.switches.get()))
+}
+
 async fn reset(State(state): State<AppState>) -> ApiResult<Response> {
     state.clock.reset();
     state.faults.clear();
+    state.switches.reset();
     let st = state.clone();
     blocking(move || st.seed_demo()).await?;
     Ok(reply::ok_json())

@@ -115,10 +115,20 @@ fn serve_version(state: &AppState, row: &FileRow, headers: &HeaderMap) -> ApiRes
     Ok(res)
 }
 
-/// `GET /mapapi/download-file?name&type[&updatetime]`: that version (default newest).
-/// Missing version → 404 "File version not found" (the reference answers 200 with an empty body;
-/// deliberately not copied, see issue #6). `simplified`/`shared` are
-/// accepted and ignored (we always serve the stored file of the logged-in user).
+/// A version that is not there: master's `MapApiController.getFile`/`getFilePrevVersion` write
+/// nothing (a `void` handler: 200, no body, no headers); with the `friendlyAnswers` switch a
+/// 404 with `text` instead.
+fn no_such_version(state: &AppState, text: &str) -> Response {
+    if state.switches.get().friendly_answers {
+        reply::plain(StatusCode::NOT_FOUND, text.to_string())
+    } else {
+        StatusCode::OK.into_response()
+    }
+}
+
+/// `GET /mapapi/download-file?name&type[&updatetime]`: that version (default newest); a missing
+/// one: [`no_such_version`]. `simplified`/`shared` are accepted and ignored (we always serve the
+/// stored file of the logged-in user).
 pub async fn download_file(
     State(state): State<AppState>,
     CurrentSession(current): CurrentSession,
@@ -137,17 +147,12 @@ pub async fn download_file(
     };
     match row {
         Some(row) => serve_version(&state, row, &headers),
-        // Deliberate: 404 with a message instead of the reference's empty 200.
-        None => Ok(crate::reply::plain(
-            StatusCode::NOT_FOUND,
-            "File version not found".to_string(),
-        )),
+        None => Ok(no_such_version(&state, "File version not found")),
     }
 }
 
 /// `GET /mapapi/download-file-from-prev-version?name&type&updatetime`: the newest version
-/// strictly older than `updatetime` (a tombstone there is error 106; none → 404 with a message,
-/// where the reference answers an empty 200).
+/// strictly older than `updatetime` (a tombstone there is error 106; none: [`no_such_version`]).
 pub async fn download_prev(
     State(state): State<AppState>,
     CurrentSession(current): CurrentSession,
@@ -162,10 +167,9 @@ pub async fn download_prev(
         .with(|c| Ok(files::versions_of(c, s.userid, &kind, &name)?))?;
     match versions.iter().find(|v| v.updatetime < updatetime) {
         Some(row) => serve_version(&state, row, &headers),
-        // Deliberate: 404 with a message instead of the reference's empty 200.
-        None => Ok(crate::reply::plain(
-            StatusCode::NOT_FOUND,
-            "Previous version of file not found".to_string(),
+        None => Ok(no_such_version(
+            &state,
+            "Previous version of file not found",
         )),
     }
 }
@@ -264,10 +268,16 @@ pub async fn restore_file(
             .find(|v| v.updatetime < updatetime)
             .filter(|v| !v.is_tombstone())
             .ok_or_else(|| ApiError::bad("Previous version of file not found"))?;
-        // Deviation: the reference re-writes the old content through its GPX parser (which
-        // breaks non-GPX types: `Error restore file`); we restore the stored bytes as they are.
-        // The upload check the reference runs before restoring (`validateUserForUpload`), in its
-        // order and with its texts.
+        // Master (`UserdataService.restoreFile` → `getZipFile`) re-reads the old version with
+        // its GPX parser and writes it back as GPX: content that is not GPX (settings, maps,
+        // resources) fails there with `Error restore file`. Tracks and favourites pass.
+        let stored = files::data(c, prev.id)?.unwrap_or_default();
+        let content = files::gunzip(&stored).unwrap_or_default();
+        if !files::parses_as_gpx(&content) {
+            return Err(ApiError::bad("Error restore file"));
+        }
+        // Then the upload check the reference runs before restoring (`validateUserForUpload`),
+        // in its order and with its texts.
         let (max, pro) = max_account_size(c, s.userid, now)?;
         const MB: i64 = 1024 * 1024;
         if !pro && !FREE_TYPES.contains(&kind.as_str()) {
@@ -318,8 +328,9 @@ struct TrashItem {
 }
 
 /// `POST /mapapi/empty-trash` `[{name,type,updatetime}]`: deletes each trashed file, ignoring
-/// individual failures. Answers `{"status":"ok"}` like the reference plus the newer
-/// reference's `summary`/`results` (a superset, so clients of either version work).
+/// individual failures. Answers a bare `{"status":"ok"}` like master
+/// (`UserdataService.emptyTrash`); with the `friendlyAnswers` switch also the unmerged
+/// branch's `summary`/`results`.
 pub async fn empty_trash(
     State(state): State<AppState>,
     CurrentSession(current): CurrentSession,
@@ -360,6 +371,9 @@ pub async fn empty_trash(
         "skipped": count("skipped_not_trash"),
         "failed": count("failed"),
     });
+    if !state.switches.get().friendly_answers {
+        return Ok(reply::ok_plain());
+    }
     let out = json!({"status": "ok", "summary": summary, "results": results});
     Ok(reply::plain(StatusCode::OK, out.to_string()))
 }
@@ -417,6 +431,15 @@ pub async fn download_backup(
         }
         Ok(entries)
     })?;
+    // The reference builds the whole archive, file by file from storage, before any header.
+    let per_file = state.config.archive_ms_per_file;
+    if per_file > 0 {
+        let files = u64::try_from(entries.len()).unwrap_or(u64::MAX);
+        tokio::time::sleep(std::time::Duration::from_millis(
+            per_file.saturating_mul(files),
+        ))
+        .await;
+    }
     let archive =
         backup::build(&entries, &format).map_err(|e| ApiError::Internal(format!("zip: {e}")))?;
     let mut res = (StatusCode::OK, archive).into_response();

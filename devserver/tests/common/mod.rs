@@ -18,6 +18,8 @@ pub fn config(dev: bool) -> Config {
         dev,
         dist: None,
         gallery: None,
+        switches: Default::default(),
+        archive_ms_per_file: 0,
     }
 }
 
