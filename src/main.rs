@@ -9,7 +9,8 @@ fn main() {
     let locale = I18n::detect();
     // The texts of a language other than English arrive first (a few KB, fetched while the
     // session check preloads), so the first paint is already in the user's language.
-    leptos::task::spawn_local(async move {
+    // Not `leptos::task::spawn_local`: its executor starts with the mount below.
+    wasm_bindgen_futures::spawn_local(async move {
         let _ = ensure(locale).await;
         leptos::mount::mount_to_body(move || {
             osmand_account::App(osmand_account::AppProps { locale })

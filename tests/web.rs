@@ -475,7 +475,11 @@ fn every_language_file_reads_in_the_browser() {
         (Locale::Es, include_str!("../i18n/es.json"), ""),
         (Locale::Fr, include_str!("../i18n/fr.json"), ""),
         (Locale::It, include_str!("../i18n/it.json"), ""),
-        (Locale::Nl, include_str!("../i18n/nl.json"), "Account verwijderen"),
+        (
+            Locale::Nl,
+            include_str!("../i18n/nl.json"),
+            "Account verwijderen",
+        ),
         (Locale::Pl, include_str!("../i18n/pl.json"), ""),
         (Locale::Pt, include_str!("../i18n/pt.json"), ""),
         (Locale::Tr, include_str!("../i18n/tr.json"), ""),

@@ -66,15 +66,47 @@ test('the gallery lists every state found in the sources', async () => {
 });
 
 for (const { c, s } of STATES) {
-  test(`gallery ${c}/${s}: axe clean in en and nl, screenshots at phone and desktop`, async () => {
+  test(`gallery ${c}/${s}: axe clean in en, nl and ar, screenshots at phone and desktop in en and ar`, async () => {
     await page.setViewportSize({ width: 1280, height: 800 });
-    for (const lang of ['nl', 'en']) {
+    for (const lang of ['nl', 'ar', 'en']) {
       await open(c, s, lang, 'desktop');
       await expectNoA11yViolations(page);
     }
     await expect(page).toHaveScreenshot(`${c}--${s}--desktop.png`);
+    await open(c, s, 'ar', 'desktop');
+    await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+    await expect(page).toHaveScreenshot(`ar-${c}--${s}--desktop.png`);
     await page.setViewportSize({ width: 375, height: 740 });
+    await open(c, s, 'ar', 'phone');
+    await expect(page).toHaveScreenshot(`ar-${c}--${s}--phone.png`);
     await open(c, s, 'en', 'phone');
+    await expect(page.locator('html')).toHaveAttribute('dir', 'ltr');
     await expect(page).toHaveScreenshot(`${c}--${s}--phone.png`);
+  });
+}
+
+// The other eight languages on a representative set: every area, a form error, a dialog, a
+// list, plurals, dates and sizes.
+const REPRESENTATIVE = [
+  'empty-login/default', 'login-form/error-password', 'create-account/code-invalid',
+  'create-account/password-too-short', 'reset-password/done', 'account-home/default', 'cloud-info/pro',
+  'download-backup/progress', 'purchase-list/every-state', 'purchase-details/google-cancelled',
+  'purchases-help/top', 'cloud-changes/rows', 'cloud-trash/confirm-empty', 'danger-change-email/code-sent',
+  'danger-delete-account/code-sent', 'cancel-login-link/ask',
+];
+test('the representative states exist', () => {
+  const keys = new Set(STATES.map((x) => `${x.c}/${x.s}`));
+  for (const k of REPRESENTATIVE) expect(keys.has(k), k).toBe(true);
+});
+for (const lang of ['de', 'es', 'fr', 'it', 'pl', 'pt', 'tr', 'uk']) {
+  test(`gallery in ${lang}: ${REPRESENTATIVE.length} representative states, axe clean, phone screenshots`, async () => {
+    test.setTimeout(180_000);
+    await page.setViewportSize({ width: 375, height: 740 });
+    for (const key of REPRESENTATIVE) {
+      const [c, s] = key.split('/');
+      await open(c, s, lang, 'phone');
+      await expectNoA11yViolations(page);
+      await expect(page).toHaveScreenshot(`${lang}-${c}--${s}--phone.png`);
+    }
   });
 }

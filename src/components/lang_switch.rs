@@ -21,6 +21,11 @@ pub fn LangSwitch(#[prop(default = "lang-switch")] id: &'static str) -> impl Int
                 id=id
                 class="lang-switch__select"
                 aria-busy=move || i18n.pending().is_some().then_some("true")
+                // Shows the language on screen: back to it when a switch fails.
+                prop:value=move || {
+                    i18n.failed();
+                    i18n.locale().code()
+                }
                 on:change:target=move |ev| {
                     if let Some(l) = Locale::from_code(&ev.target().value()) {
                         i18n.set(l);

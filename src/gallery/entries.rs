@@ -594,8 +594,8 @@ fn home(email: &str, logging_out: bool, error: Option<ApiError>) -> AnyView {
             on_logout=Callback::new(|_| ())
             logging_out=Signal::stored(logging_out)
             logout_error=message
-            cloud_used=Signal::stored(RowLine::Ready("1.4 MB".to_string()))
-            purchases_line=Signal::stored(RowLine::Ready("Active · OsmAnd Pro".to_string()))
+            cloud_used=Signal::derive(move || RowLine::Ready(crate::i18n::format_size(1_468_006, i18n.locale())))
+            purchases_line=Signal::derive(move || RowLine::Ready(format!("{} · OsmAnd Pro", i18n.t().purchases.active)))
         />
     }
     .into_any()

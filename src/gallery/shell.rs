@@ -452,6 +452,7 @@ fn frame(
             style=style
             id=id
             lang=second.map(Locale::code)
+            dir=second.map(Locale::dir)
             data-state=format!("{}/{}", e.component, e.state)
         >
             {body}
