@@ -56,6 +56,7 @@ size: setup build
 bench: setup build devserver
 	@echo "== release transfer size (budget: 250 KB brotli)"; scripts/size.sh dist
 	@echo; echo "== cold load"; node bench/load.mjs
+	@echo; echo "== language switch"; node bench/lang.mjs
 	@if [ -x bench/run.sh ]; then echo; echo "== Changes at 10 000 / 50 000 versions"; bench/run.sh; fi
 
 ## make fuzz: long fuzzing runs of every response decoder and of the devserver's request parsing

@@ -64,11 +64,22 @@ try {
   const page = await context.newPage();
   await page.clock.setFixedTime(FIXED_NOW);
   let loaded = false;
+  // English and Arabic for every state at both widths (as gallery.spec.ts takes them), and the
+  // other languages for the states they have baselines of (its representative set).
+  const targets = [];
   for (const { c, s } of states) {
-    for (const vp of ['desktop', 'phone']) {
-      const name = `${c}--${s}--${vp}`;
+    for (const lang of ['en', 'ar']) {
+      for (const vp of ['desktop', 'phone']) targets.push({ c, s, lang, vp, name: `${lang === 'en' ? '' : `${lang}-`}${c}--${s}--${vp}` });
+    }
+  }
+  for (const f of readdirSync(baselines)) {
+    const m = f.match(/^(de|es|fr|it|pl|pt|tr|uk)-([a-z0-9-]+?)--([a-z0-9-]+)--(phone|desktop)\.png$/);
+    if (m) targets.push({ lang: m[1], c: m[2], s: m[3], vp: m[4], name: f.replace(/\.png$/, '') });
+  }
+  for (const { c, s, lang, vp, name } of targets) {
+    {
       if (!only.test(name)) continue;
-      const u = `/gallery/?c=${c}&s=${s}&lang=en&vp=${vp}&bare=1`;
+      const u = `/gallery/?c=${c}&s=${s}&lang=${lang}&vp=${vp}&bare=1`;
       await page.setViewportSize(VIEWPORTS[vp]);
       if (!loaded) { await page.goto(server.url + u); loaded = true; } else {
         await page.evaluate((x) => { history.pushState(null, '', x); dispatchEvent(new PopStateEvent('popstate')); }, u);

@@ -170,13 +170,14 @@ for (const c of ['empty-login', 'cloud-info', 'cloud-trash', 'danger-delete-acco
 test('the review page puts a deliberately changed state first', async ({ page, baseURL }) => {
   // Baselines of three states, one of them replaced by another state's picture.
   const dir = mkdtempSync(path.join(os.tmpdir(), 'review-baselines-'));
-  for (const f of ['cloud-info--pro--desktop.png', 'cloud-info--no-files--desktop.png', 'empty-login--default--desktop.png']) {
+  for (const f of ['cloud-info--pro--desktop.png', 'cloud-info--no-files--desktop.png', 'empty-login--default--desktop.png',
+    'ar-empty-login--default--desktop.png', 'de-empty-login--default--phone.png']) {
     if (existsSync(path.join(SHOTS, f))) copyFileSync(path.join(SHOTS, f), path.join(dir, f));
   }
   copyFileSync(path.join(SHOTS, 'cloud-info--no-files--desktop.png'), path.join(dir, 'cloud-info--pro--desktop.png'));
   const out = mkdtempSync(path.join(os.tmpdir(), 'review-'));
   execFileSync('node', [path.join(ROOT, 'scripts/gallery-review.mjs'), '--url', baseURL!, '--baselines', dir, '--out', out,
-    '--only', '^(cloud-info--(pro|no-files)|empty-login--default)--desktop$'], { stdio: 'pipe' });
+    '--only', '^((cloud-info--(pro|no-files)|(ar-)?empty-login--default)--desktop|de-empty-login--default--phone)$'], { stdio: 'pipe' });
   await page.goto(pathToFileURL(path.join(out, 'index.html')).href);
   const cards = page.locator('.card');
   await expect(cards.first()).toHaveAttribute('data-name', 'cloud-info--pro--desktop');
@@ -184,6 +185,9 @@ test('the review page puts a deliberately changed state first', async ({ page, b
   await expect(cards.first().getByRole('img', { name: /Baseline/ })).toBeVisible();
   await expect(cards.first().getByRole('img', { name: /Current/ })).toBeVisible();
   await expect(page.locator('.card[data-name="cloud-info--no-files--desktop"]')).toHaveAttribute('data-status', 'same');
+  // Arabic and the other languages are reviewed too, each in its own language.
+  await expect(page.locator('.card[data-name="ar-empty-login--default--desktop"]')).toHaveAttribute('data-status', 'same');
+  await expect(page.locator('.card[data-name="de-empty-login--default--phone"]')).toHaveAttribute('data-status', 'same');
   await expect(page.locator('#summary')).toContainText('1 changed');
 });
 
