@@ -252,6 +252,103 @@ test('delete account: 500 and a dropped connection are shown and the delete can 
   expect((await dump(request, who.email)).status()).toBe(404);
 });
 
+// Every check of a danger-zone code wears it on the server (7 h of its 24); from the fourth
+// wrong code on even the right one is refused. The field then says so and points to the button
+// that sends a new code, which works again.
+const WRONG = 'This code is wrong or has expired. Check the newest email, or ask for a new code.';
+const USED_UP = 'This code no longer works: it was entered wrongly too many times, or it is older than 24 hours. Use “Send a new code” to get a new one.';
+
+/** A code of the same length that differs from `code` in every digit. */
+function wrongCode(code: string, k: number) {
+  return [...code].map((d) => String((Number(d) + k) % 10)).join('');
+}
+
+/** The code of the `n`th mail to `to` (the newest, once it has arrived). */
+async function nextCode(request: APIRequestContext, to: string, n: number) {
+  await expect.poll(async () => (await outbox(request, to)).length, { message: `mail ${n} to ${to}` }).toBe(n);
+  return (await outbox(request, to))[0].code ?? '';
+}
+
+/** Types `code` into `field` (its old message goes), submits with `submit`, waits for `message`. */
+async function tryCode(page: Page, field: string, submit: string, code: string, message: string) {
+  await page.locator(`#${field}`).fill(code);
+  await expect(page.locator(`#${field}-error`)).toBeEmpty();
+  await page.locator(`#${submit}`).click();
+  await expect(page.locator(`#${field}-error`)).toHaveText(message);
+}
+
+test('delete account: after four wrong codes the right one no longer works; a new code does', async ({ page, request }) => {
+  const who = await freshAccount(request, { pro: true });
+  await login(page, who);
+  const code = await openDelete(page, request, who.email);
+  await page.locator('#delete-email').fill(who.email);
+  for (const k of [1, 2, 3]) {
+    await tryCode(page, 'delete-code', 'se-delete-account-btn', wrongCode(code, k), WRONG);
+  }
+  await tryCode(page, 'delete-code', 'se-delete-account-btn', wrongCode(code, 4), USED_UP);
+  await expect(page.locator('#se-delete-send-code')).toBeFocused();
+  // The right code is refused by the server too: nothing is deleted.
+  await tryCode(page, 'delete-code', 'se-delete-account-btn', code, USED_UP);
+  expect((await dump(request, who.email)).status()).toBe(200);
+  await expect(page.locator('#se-delete-send-code')).toBeFocused();
+  await expect(page.locator('#se-delete-send-code')).toHaveText('Send a new code');
+  await page.keyboard.press('Enter');
+  await expect(page.locator('#se-delete-code-sent')).toContainText(`We sent a code to ${who.email}`);
+  // The message is gone with the old code; the new code's field is next.
+  await expect(page.locator('#delete-code-error')).toBeEmpty();
+  await expect(page.locator('#delete-code')).toBeFocused();
+  await expect(page.locator('#delete-code')).toHaveValue('');
+  const fresh = await latestCode(request, who.email);
+  expect(fresh).not.toBe('');
+  // A new code starts a new count: one wrong try is an ordinary wrong code again.
+  await tryCode(page, 'delete-code', 'se-delete-account-btn', wrongCode(fresh, 1), WRONG);
+  await page.locator('#delete-code').fill(fresh);
+  await page.locator('#se-delete-account-btn').click();
+  await expect(page.locator('#se-alert-login-info')).toContainText('deleted');
+  expect((await dump(request, who.email)).status()).toBe(404);
+});
+
+test('change e-mail: after four wrong codes (old or new address) the right one no longer works; a new code does', async ({ page, request }) => {
+  const who = await freshAccount(request, { pro: true });
+  const newEmail = uniqueEmail('worn');
+  await login(page, who);
+  await openChange(page, who.email);
+  const old = await latestCode(request, who.email);
+  await page.locator('#change-new-email').fill(newEmail);
+  for (const k of [1, 2, 3]) {
+    await tryCode(page, 'change-old-code', 'se-change-email-next', wrongCode(old, k), WRONG);
+  }
+  await tryCode(page, 'change-old-code', 'se-change-email-next', wrongCode(old, 4), USED_UP);
+  await expect(page.locator('#se-change-email-resend-old')).toBeFocused();
+  await tryCode(page, 'change-old-code', 'se-change-email-next', old, USED_UP);
+  // Refused by the server: no code went to the new address.
+  expect(await outbox(request, newEmail)).toHaveLength(0);
+  await expect(page.locator('#se-change-email-resend-old')).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('#change-old-code')).toBeFocused();
+  await expect(page.locator('#change-old-code-error')).toBeEmpty();
+  const freshOld = await nextCode(request, who.email, 2);
+  await page.locator('#change-old-code').fill(freshOld);
+  await page.locator('#se-change-email-next').click();
+  await expect(page.locator('#change-new-code')).toBeFocused();
+  // The code to the new address wears the same way.
+  const sentNew = await latestCode(request, newEmail);
+  for (const k of [1, 2, 3]) {
+    await tryCode(page, 'change-new-code', 'se-change-email-finish', wrongCode(sentNew, k), WRONG);
+  }
+  await tryCode(page, 'change-new-code', 'se-change-email-finish', wrongCode(sentNew, 4), USED_UP);
+  await expect(page.locator('#se-change-email-resend-new')).toBeFocused();
+  await tryCode(page, 'change-new-code', 'se-change-email-finish', sentNew, USED_UP);
+  expect((await dump(request, who.email)).status()).toBe(200);
+  await page.locator('#se-change-email-resend-new').click();
+  await expect(page.locator('#change-new-code')).toBeFocused();
+  await expect(page.locator('#change-new-code-error')).toBeEmpty();
+  const freshNew = await nextCode(request, newEmail, 2);
+  await page.locator('#change-new-code').fill(freshNew);
+  await page.locator('#se-change-email-finish').click();
+  await expect(page.locator('#se-change-email-done')).toContainText(newEmail);
+});
+
 test('delete account deep link: a logged-out visitor logs in first and comes back', async ({ page, request }) => {
   const who = await freshAccount(request, { pro: true });
   await page.goto('/map/delete-account/');

@@ -8,7 +8,7 @@ use crate::call::Call;
 use crate::i18n::use_i18n;
 
 use crate::auth::rules::{
-    code_used_up, looks_like_email, normalize_email, resend_wait_secs, CodeFailure, RegisterFailure,
+    looks_like_email, normalize_email, resend_wait_secs, CodeFailure, CodeWear, RegisterFailure,
 };
 
 /// The code part of a flow; the gallery builds one per state.
@@ -23,16 +23,15 @@ pub struct CodeFlow {
     /// Set after a successful resend: the address the new code went to.
     pub resent_to: RwSignal<Option<String>>,
     pub resend_failure: RwSignal<Option<RegisterFailure>>,
-    /// When the last code was requested (drives the resend countdown).
-    pub sent_at: RwSignal<Option<i64>>,
+    /// When the last code was requested (drives the resend countdown) and how many refused
+    /// checks have worn it.
+    pub wear: RwSignal<CodeWear>,
     /// The clock, ticking every second while the screen is open.
     pub now: RwSignal<i64>,
     /// Shows the busy state without a request (gallery).
     pub force_pending: RwSignal<bool>,
     /// Whether the running code request is a resend.
     resending: RwSignal<bool>,
-    /// How many checks of the current code the server refused.
-    wrong_tries: RwSignal<u32>,
 }
 
 impl CodeFlow {
@@ -47,30 +46,27 @@ impl CodeFlow {
             resend_email: RwSignal::new(String::new()),
             resent_to: RwSignal::new(None),
             resend_failure: RwSignal::new(None),
-            sent_at: RwSignal::new(None),
+            wear: RwSignal::new(CodeWear::default()),
             now: RwSignal::new(crate::browser::now_ms()),
             force_pending: RwSignal::new(false),
             resending: RwSignal::new(false),
-            wrong_tries: RwSignal::new(0),
         }
     }
 
     /// Records a refused code check and shows why: a wrong code, or (when the server can no
     /// longer accept this code) that only a new one helps, with the resend section opened.
     pub fn code_refused(&self, failure: CodeFailure) {
+        // `validate-token`/`activate` wear a code only when they refuse it.
         let failure = if failure == CodeFailure::InvalidCode {
-            let tries = self.wrong_tries.get_untracked().saturating_add(1);
-            self.wrong_tries.set(tries);
-            if code_used_up(
-                self.sent_at.get_untracked(),
-                crate::browser::now_ms(),
-                tries,
-            ) {
+            let now = crate::browser::now_ms();
+            let failure = self
+                .wear
+                .try_update(|w| w.refused(now))
+                .unwrap_or(CodeFailure::InvalidCode);
+            if failure == CodeFailure::CodeUsedUp {
                 self.resend_open.set(true);
-                CodeFailure::CodeUsedUp
-            } else {
-                CodeFailure::InvalidCode
             }
+            failure
         } else {
             failure
         };
@@ -133,10 +129,9 @@ impl CodeFlow {
         match result {
             Ok(email) => {
                 self.email.set(email.clone());
-                self.sent_at.set(Some(crate::browser::now_ms()));
+                self.wear.set(CodeWear::sent(crate::browser::now_ms()));
                 self.code.set(String::new());
                 self.code_failure.set(None);
-                self.wrong_tries.set(0);
                 if was_resend {
                     self.resent_to.set(Some(email));
                     self.resend_open.set(false);
@@ -161,8 +156,8 @@ impl CodeFlow {
 
     /// Seconds until a new code may be requested.
     pub fn wait_secs(&self) -> Signal<i64> {
-        let (sent_at, now) = (self.sent_at, self.now);
-        Signal::derive(move || resend_wait_secs(sent_at.get(), now.get()))
+        let (wear, now) = (self.wear, self.now);
+        Signal::derive(move || resend_wait_secs(wear.with(CodeWear::sent_at), now.get()))
     }
 
     /// Effects every screen with this flow needs: the ticking clock, the resend address starting

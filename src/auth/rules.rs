@@ -109,6 +109,57 @@ pub fn code_used_up(sent_at_ms: Option<i64>, now_ms: i64, wrong_tries: u32) -> b
     age.saturating_add(CODE_WEAR_MS.saturating_mul(i64::from(wrong_tries))) > CODE_TTL_MS
 }
 
+/// How worn the code on screen is: when it was sent (client clock) and how many server checks
+/// have aged it since. The one counter behind "this code no longer works" in every code flow
+/// (sign-up, reset, change e-mail, delete account); each flow says which answers wear a code
+/// (`validate-token`/`activate`: a refusal; `confirmCode` endpoints: every check).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct CodeWear {
+    sent_at_ms: Option<i64>,
+    wears: u32,
+}
+
+impl CodeWear {
+    /// A new code, sent at `now_ms`: nothing worn yet.
+    pub const fn sent(now_ms: i64) -> Self {
+        CodeWear {
+            sent_at_ms: Some(now_ms),
+            wears: 0,
+        }
+    }
+
+    /// When the code was sent (`None`: not this visit, e.g. a code from an earlier e-mail).
+    pub fn sent_at(&self) -> Option<i64> {
+        self.sent_at_ms
+    }
+
+    /// How many checks have aged this code.
+    pub fn wears(&self) -> u32 {
+        self.wears
+    }
+
+    /// One server check aged the code (also a successful `confirmCode`).
+    pub fn wear(&mut self) {
+        self.wears = self.wears.saturating_add(1);
+    }
+
+    /// Whether the server can no longer accept this code (see [`code_used_up`]).
+    pub fn used_up(&self, now_ms: i64) -> bool {
+        code_used_up(self.sent_at_ms, now_ms, self.wears)
+    }
+
+    /// The server refused the code: that check wore it too. Says what to tell the user: a wrong
+    /// code, or (once it cannot work any more) that only a new code helps.
+    pub fn refused(&mut self, now_ms: i64) -> CodeFailure {
+        self.wear();
+        if self.used_up(now_ms) {
+            CodeFailure::CodeUsedUp
+        } else {
+            CodeFailure::InvalidCode
+        }
+    }
+}
+
 /// `m:ss` for the countdown.
 pub fn mm_ss(secs: i64) -> String {
     format!("{}:{:02}", secs.max(0) / 60, secs.max(0) % 60)
@@ -316,6 +367,45 @@ mod tests {
         assert!(code_used_up(None, 0, 4));
         // A clock that went backwards does not make a code younger than new.
         assert!(!code_used_up(Some(10 * h), 0, 3));
+    }
+
+    #[test]
+    fn code_wear_counts_refusals_and_a_new_code_starts_over() {
+        let h = 3_600_000;
+        let mut wear = CodeWear::sent(0);
+        for _ in 0..3 {
+            assert_eq!(wear.refused(10), CodeFailure::InvalidCode);
+        }
+        assert_eq!(
+            wear.refused(10),
+            CodeFailure::CodeUsedUp,
+            "the fourth wrong try uses it up"
+        );
+        assert_eq!(wear.refused(10), CodeFailure::CodeUsedUp, "and it stays so");
+        assert_eq!(wear.wears(), 5);
+        wear = CodeWear::sent(20);
+        assert_eq!(wear.wears(), 0);
+        assert!(!wear.used_up(20));
+        assert_eq!(wear.refused(20), CodeFailure::InvalidCode);
+        // Successful confirmCode checks wear it too (change e-mail's old code).
+        let mut old = CodeWear::sent(0);
+        old.wear();
+        old.wear();
+        old.wear();
+        assert!(!old.used_up(10));
+        assert_eq!(old.refused(10), CodeFailure::CodeUsedUp);
+        // Age counts: a code sent 4 h ago survives only two wrong tries.
+        let mut aged = CodeWear::sent(0);
+        assert_eq!(aged.refused(4 * h), CodeFailure::InvalidCode);
+        assert_eq!(aged.refused(4 * h), CodeFailure::InvalidCode);
+        assert_eq!(aged.refused(4 * h), CodeFailure::CodeUsedUp);
+        // A code from an earlier visit: only the tries are known.
+        let mut unknown = CodeWear::default();
+        assert_eq!(unknown.sent_at(), None);
+        for _ in 0..3 {
+            assert_eq!(unknown.refused(0), CodeFailure::InvalidCode);
+        }
+        assert_eq!(unknown.refused(0), CodeFailure::CodeUsedUp);
     }
 
     #[test]

@@ -7,12 +7,12 @@ use osmand_api::client::CodeAction;
 use osmand_api::error::ApiError;
 
 use crate::auth::rules::normalize_email;
-use crate::auth::rules::{code_complete, CODE_INPUT_MAX};
+use crate::auth::rules::{code_complete, CodeWear, CODE_INPUT_MAX};
 use crate::call::Call;
 use crate::components::field::{clear_on_edit, digits_only};
 use crate::components::{Dialog, ErrorBanner, InfoBanner, TextField};
 use crate::ctx::ApiClient;
-use crate::danger::rules::{check_change, field_of, Failure, Field, Problem};
+use crate::danger::rules::{check_change, code_refusal, field_of, Failure, Field, Problem};
 use crate::danger::strings::DangerStrings;
 use crate::errors::error_message;
 use crate::i18n::{fill, use_i18n, I18n};
@@ -43,6 +43,11 @@ pub struct ChangeState {
     /// The last code went out (to this address).
     pub sent_to: RwSignal<Option<String>>,
     pub failure: RwSignal<Option<Failure>>,
+    /// The code sent to the current address: every `send-code-to-new-email` checks and wears it
+    /// (Next and "Send a new code" on step 2 alike).
+    pub old_wear: RwSignal<CodeWear>,
+    /// The code sent to the new address: every `change-email` checks and wears it.
+    pub new_wear: RwSignal<CodeWear>,
 }
 
 impl ChangeState {
@@ -57,6 +62,8 @@ impl ChangeState {
             sending: RwSignal::new(false),
             sent_to: RwSignal::new(None),
             failure: RwSignal::new(None),
+            old_wear: RwSignal::new(CodeWear::default()),
+            new_wear: RwSignal::new(CodeWear::default()),
         }
     }
 
@@ -70,6 +77,8 @@ impl ChangeState {
         self.sending.set(false);
         self.sent_to.set(None);
         self.failure.set(None);
+        self.old_wear.set(CodeWear::default());
+        self.new_wear.set(CodeWear::default());
     }
 
     fn error_for(&self, field: Field) -> Signal<Option<String>> {
@@ -109,45 +118,110 @@ impl ChangeCalls {
     pub fn new(st: ChangeState) -> Self {
         let i18n = use_i18n();
         let lang = move || i18n.locale_untracked().code();
-        let fail = move |err: &ApiError, code: Field, email: Field| {
+        // A refusal goes under its field; a code refusal also wears that code, and once it is used
+        // up the message says so and focus goes to the button that sends a new one.
+        let fail = move |err: &ApiError,
+                         code: Field,
+                         email: Field,
+                         wear: RwSignal<CodeWear>,
+                         resend_id: &'static str| {
             st.busy.set(false);
             st.sending.set(false);
-            st.fail(
-                field_of(err, code, email),
-                error_message(err, i18n.t_untracked()),
-            );
+            let now = crate::browser::now_ms();
+            let (field, used_up) = wear
+                .try_update(|w| code_refusal(err, code, email, w, now))
+                .unwrap_or((Field::General, false));
+            let text = if used_up {
+                request_animation_frame(move || crate::browser::focus_id(resend_id));
+                i18n.t_untracked().danger.code_used_up.to_string()
+            } else {
+                error_message(err, i18n.t_untracked())
+            };
+            st.fail(field, text);
         };
         let send_old =
             Call::new(
                 move |api, _: ()| async move { api.send_code(CodeAction::Change, lang()).await },
             )
             .on_ok(move |_| {
+                // A code that replaces one sent in this dialog: back to its field.
+                let resent = st.old_wear.get_untracked().sent_at().is_some();
+                st.old_wear.set(CodeWear::sent(crate::browser::now_ms()));
+                st.old_code.set(String::new());
                 st.sending.set(false);
                 st.sent_to.set(Some(st.current.get_untracked()));
+                if resent {
+                    crate::browser::focus_id("change-old-code");
+                }
             })
-            .on_err(move |e| fail(e, Field::OldCode, Field::General));
+            .on_err(move |e| {
+                fail(
+                    e,
+                    Field::OldCode,
+                    Field::General,
+                    st.old_wear,
+                    "se-change-email-resend-old",
+                )
+            });
         // Next and "Send a new code" on step 2 make the same request; they differ in what the
-        // dialog shows next.
+        // dialog shows next. Both check the old code, so both wear it, and both send a new code
+        // to the new address.
         let to_new = move |api: ApiClient, (new, code): (String, String)| async move {
             api.send_code_to_new_email(&new, &code, lang())
                 .await
                 .map(|()| new)
         };
+        let new_code_sent = move |new: &String| {
+            st.old_wear.update(CodeWear::wear);
+            st.new_wear.set(CodeWear::sent(crate::browser::now_ms()));
+            st.new_code.set(String::new());
+            st.sent_to.set(Some(new.clone()));
+        };
         let submit_old = Call::new(to_new)
             .on_ok(move |new: &String| {
                 st.busy.set(false);
                 st.new_email.set(new.clone());
-                st.sent_to.set(Some(new.clone()));
+                new_code_sent(new);
                 st.step.set(Step::New);
                 request_animation_frame(|| crate::browser::focus_id("change-new-code"));
             })
-            .on_err(move |e| fail(e, Field::OldCode, Field::NewEmail));
+            .on_err(move |e| {
+                // "Already registered" comes after the server checked (and wore) the code.
+                if field_of(e, Field::OldCode, Field::NewEmail) == Field::NewEmail {
+                    st.old_wear.update(CodeWear::wear);
+                }
+                fail(
+                    e,
+                    Field::OldCode,
+                    Field::NewEmail,
+                    st.old_wear,
+                    "se-change-email-resend-old",
+                )
+            });
         let resend_new = Call::new(to_new)
             .on_ok(move |new: &String| {
                 st.sending.set(false);
-                st.sent_to.set(Some(new.clone()));
+                new_code_sent(new);
+                crate::browser::focus_id("change-new-code");
             })
-            .on_err(move |e| fail(e, Field::NewCode, Field::General));
+            .on_err(move |e| {
+                if field_of(e, Field::OldCode, Field::General) != Field::OldCode {
+                    fail(e, Field::NewCode, Field::General, st.new_wear, "")
+                } else {
+                    // The code refused here is the old one, which Next accepted before: it has
+                    // worn out. Back to step 1, where a new one can be requested.
+                    st.sending.set(false);
+                    st.old_wear.update(CodeWear::wear);
+                    st.step.set(Step::Old);
+                    st.fail(
+                        Field::OldCode,
+                        i18n.t_untracked().danger.code_used_up.to_string(),
+                    );
+                    request_animation_frame(|| {
+                        crate::browser::focus_id("se-change-email-resend-old")
+                    });
+                }
+            });
         let submit_new = Call::new(move |api, (new, code): (String, String)| async move {
             api.change_email(&new, &code, lang()).await
         })
@@ -155,7 +229,15 @@ impl ChangeCalls {
             st.busy.set(false);
             st.step.set(Step::Done);
         })
-        .on_err(move |e| fail(e, Field::NewCode, Field::General));
+        .on_err(move |e| {
+            fail(
+                e,
+                Field::NewCode,
+                Field::General,
+                st.new_wear,
+                "se-change-email-resend-new",
+            )
+        });
         ChangeCalls {
             send_old,
             submit_old,

@@ -4,12 +4,12 @@
 use leptos::prelude::*;
 use osmand_api::client::CodeAction;
 
-use crate::auth::rules::{code_complete, CODE_INPUT_MAX};
+use crate::auth::rules::{code_complete, CodeWear, CODE_INPUT_MAX};
 use crate::call::Call;
 use crate::components::field::{clear_on_edit, digits_only};
 use crate::components::panel::PanelNav;
 use crate::components::{ErrorBanner, InfoBanner, Panel, TextField};
-use crate::danger::rules::{check_delete, field_of, Failure, Field, Problem};
+use crate::danger::rules::{check_delete, code_refusal, Failure, Field, Problem};
 use crate::errors::error_message;
 use crate::i18n::{fill, use_i18n};
 use crate::routes::Route;
@@ -25,6 +25,8 @@ pub struct DeleteState {
     pub sent: RwSignal<bool>,
     pub deleting: RwSignal<bool>,
     pub failure: RwSignal<Option<Failure>>,
+    /// The code on screen: every `delete-account` check wears it.
+    pub wear: RwSignal<CodeWear>,
 }
 
 impl DeleteState {
@@ -37,6 +39,7 @@ impl DeleteState {
             sent: RwSignal::new(false),
             deleting: RwSignal::new(false),
             failure: RwSignal::new(None),
+            wear: RwSignal::new(CodeWear::default()),
         }
     }
 
@@ -58,13 +61,23 @@ pub fn DeleteAccountPage() -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
     let st = DeleteState::new(session.email().unwrap_or_default());
+    // A refused code wears it; once it is used up the message says so and focus goes to the
+    // button that sends a new one.
     let fail = move |e: &osmand_api::error::ApiError, code: Field, email: Field| {
         st.sending.set(false);
         st.deleting.set(false);
-        st.fail(
-            field_of(e, code, email),
-            error_message(e, i18n.t_untracked()),
-        );
+        let now = crate::browser::now_ms();
+        let (field, used_up) = st
+            .wear
+            .try_update(|w| code_refusal(e, code, email, w, now))
+            .unwrap_or((Field::General, false));
+        let text = if used_up {
+            request_animation_frame(|| crate::browser::focus_id("se-delete-send-code"));
+            i18n.t_untracked().danger.code_used_up.to_string()
+        } else {
+            error_message(e, i18n.t_untracked())
+        };
+        st.fail(field, text);
     };
     let send_code = Call::new(move |api, _: ()| async move {
         api.send_code(CodeAction::Delete, i18n.locale_untracked().code())
@@ -73,7 +86,14 @@ pub fn DeleteAccountPage() -> impl IntoView {
     .on_ok(move |_| {
         st.sending.set(false);
         st.sent.set(true);
-        crate::browser::focus_id("delete-email");
+        st.wear.set(CodeWear::sent(crate::browser::now_ms()));
+        st.code.set(String::new());
+        // On to the first field still to fill: the address, or (typed already) the new code.
+        if st.typed.with_untracked(|t| t.trim().is_empty()) {
+            crate::browser::focus_id("delete-email");
+        } else {
+            crate::browser::focus_id("delete-code");
+        }
     })
     .on_err(move |e| fail(e, Field::General, Field::General));
     let delete_account =
@@ -170,7 +190,7 @@ pub fn DeleteAccountForm(
             <ErrorBanner message=st.error_for(Field::General) id="se-delete-account-error"/>
             <button type="button" class="btn" id="se-delete-send-code" disabled=move || st.sending.get() || st.deleting.get()
                 on:click=move |_| on_send.run(())>
-                {move || if st.sent.get() { i18n.t().danger.resend } else { i18n.t().danger.send_code }}
+                {move || if st.sent.get() || st.wear.with(|w| w.wears() > 0) { i18n.t().danger.resend } else { i18n.t().danger.send_code }}
             </button>
             <form class="danger__form" novalidate on:submit=move |ev: leptos::ev::SubmitEvent| { ev.prevent_default(); on_delete.run(()); }>
                 <TextField id="delete-email" label=Signal::derive(move || i18n.t().danger.your_email.to_string()) value=st.typed

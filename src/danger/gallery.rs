@@ -15,19 +15,21 @@ use crate::routes::Route;
 pub const NOTES: &[Note] = &[
     Note {
         component: "danger-change-email",
-        about: "Change the e-mail: a code to the old address, then one to the new address.",
+        about: "Change the e-mail: a code to the old address, then one to the new address. Each check wears a code; after four wrong tries the field says the code no longer works and focus moves to “Send a new code”.",
         used_in: "Account → Change e-mail (dialog)",
         reference: "S7 Change email",
         ids: &[
             "se-change-email-dialog",
             "se-change-email-next",
             "se-change-email-finish",
+            "se-change-email-resend-old",
+            "se-change-email-resend-new",
             "se-change-email-error",
         ],
     },
     Note {
         component: "danger-delete-account",
-        about: "Delete the account and its cloud data after a code sent by e-mail.",
+        about: "Delete the account and its cloud data after a code sent by e-mail. After four wrong codes the field says the code no longer works and focus moves to “Send a new code”.",
         used_in: "Account → Delete account (/map/delete-account/)",
         reference: "S9 Delete account",
         ids: &[
@@ -47,6 +49,14 @@ fn failure(field: Field, text: &str) -> Option<Failure> {
         field,
         text: text.into(),
     })
+}
+
+/// What a field shows once its code is used up (in the gallery's language).
+fn used_up(field: Field) -> Option<Failure> {
+    failure(
+        field,
+        crate::i18n::use_i18n().t_untracked().danger.code_used_up,
+    )
 }
 
 /// What the page shows when the server refuses with `text` (through the one error mapping).
@@ -123,6 +133,18 @@ pub fn entries() -> Vec<Entry> {
         },
         Entry {
             component: "danger-change-email",
+            state: "old-code-used-up",
+            render: || {
+                change(|st| {
+                    st.sent_to.set(Some(ME.into()));
+                    st.old_code.set("4821".into());
+                    st.new_email.set(NEW.into());
+                    st.failure.set(used_up(Field::OldCode));
+                })
+            },
+        },
+        Entry {
+            component: "danger-change-email",
             state: "address-taken",
             render: || {
                 change(|st| {
@@ -164,6 +186,17 @@ pub fn entries() -> Vec<Entry> {
                         Field::NewCode,
                         "Token is not valid or expired (24h)",
                     ));
+                })
+            },
+        },
+        Entry {
+            component: "danger-change-email",
+            state: "new-code-used-up",
+            render: || {
+                change(|st| {
+                    step_new(st);
+                    st.new_code.set("5930".into());
+                    st.failure.set(used_up(Field::NewCode));
                 })
             },
         },
@@ -228,6 +261,18 @@ pub fn entries() -> Vec<Entry> {
                         Field::Code,
                         "Token is not valid or expired (24h), or password is not valid",
                     ));
+                })
+            },
+        },
+        Entry {
+            component: "danger-delete-account",
+            state: "code-used-up",
+            render: || {
+                delete(|st| {
+                    st.sent.set(true);
+                    st.typed.set(ME.into());
+                    st.code.set("1234".into());
+                    st.failure.set(used_up(Field::Code));
                 })
             },
         },

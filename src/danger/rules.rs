@@ -3,7 +3,7 @@
 
 use osmand_api::error::ApiError;
 
-use crate::auth::rules::{code_complete, looks_like_email, normalize_email};
+use crate::auth::rules::{code_complete, looks_like_email, normalize_email, CodeFailure, CodeWear};
 
 /// Which field a message is shown under.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -86,6 +86,22 @@ pub fn field_of(err: &ApiError, code_field: Field, email_field: Field) -> Field 
     }
 }
 
+/// Where a refusal of a `confirmCode` endpoint goes ([`field_of`]) and, when it is about the code,
+/// whether that code is used up now. The server wears the code on every such check (also a
+/// successful one, see [`CodeWear::wear`]); after enough of them even the right code is refused,
+/// and only a new code helps.
+pub fn code_refusal(
+    err: &ApiError,
+    code_field: Field,
+    email_field: Field,
+    wear: &mut CodeWear,
+    now_ms: i64,
+) -> (Field, bool) {
+    let field = field_of(err, code_field, email_field);
+    let used_up = field == code_field && wear.refused(now_ms) == CodeFailure::CodeUsedUp;
+    (field, used_up)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -159,6 +175,55 @@ mod tests {
         assert_eq!(f.text_for(Field::Code), Some("Token is not valid"));
         assert_eq!(f.text_for(Field::Email), None);
         assert_eq!(f.text_for(Field::General), None);
+    }
+
+    #[test]
+    fn the_fourth_refused_code_is_used_up_and_a_new_code_starts_over() {
+        let token = rejected("Token is not valid or expired (24h), or password is not valid");
+        let mut wear = CodeWear::sent(0);
+        for _ in 0..3 {
+            assert_eq!(
+                code_refusal(&token, Field::Code, Field::Email, &mut wear, 10),
+                (Field::Code, false)
+            );
+        }
+        assert_eq!(
+            code_refusal(&token, Field::Code, Field::Email, &mut wear, 10),
+            (Field::Code, true)
+        );
+        assert_eq!(
+            code_refusal(&token, Field::Code, Field::Email, &mut wear, 10),
+            (Field::Code, true),
+            "the right code is refused too"
+        );
+        // Faults and address refusals are not about the code: no wear counted here.
+        let mut fresh = CodeWear::sent(20);
+        let net = ApiError::Network("Failed to fetch".into());
+        for _ in 0..5 {
+            assert_eq!(
+                code_refusal(&net, Field::Code, Field::Email, &mut fresh, 20),
+                (Field::General, false)
+            );
+        }
+        assert_eq!(fresh.wears(), 0);
+        assert_eq!(
+            code_refusal(&token, Field::Code, Field::Email, &mut fresh, 20),
+            (Field::Code, false)
+        );
+        // Change e-mail's old code: two good checks (Next, a resend to the new address) and two
+        // refusals use it up.
+        let mut old = CodeWear::sent(0);
+        old.wear();
+        old.wear();
+        let t = rejected("Token is not valid or expired (24h)");
+        assert_eq!(
+            code_refusal(&t, Field::OldCode, Field::NewEmail, &mut old, 0),
+            (Field::OldCode, false)
+        );
+        assert_eq!(
+            code_refusal(&t, Field::OldCode, Field::NewEmail, &mut old, 0),
+            (Field::OldCode, true)
+        );
     }
 
     #[test]

@@ -38,6 +38,7 @@ crate::i18n::text::table! {
         pub delete_button: &'static str,
         pub deleting: &'static str,
         pub email_mismatch: &'static str,
+        pub code_used_up: &'static str,
     }
 }
 
@@ -78,4 +79,5 @@ pub(crate) static EN: DangerStrings = DangerStrings {
     delete_button: "Delete this account",
     deleting: "Deleting the account…",
     email_mismatch: "This is not the email address of your account.",
+    code_used_up: "This code no longer works: it was entered wrongly too many times, or it is older than 24 hours. Use “Send a new code” to get a new one.",
 };

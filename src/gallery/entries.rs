@@ -7,7 +7,7 @@ use crate::account::home::RowLine;
 use crate::account::AccountHome;
 use crate::auth::create_account::{CreateAccountPage, SignupState, SignupStep};
 use crate::auth::reset_password::{ResetPasswordPage, ResetState, ResetStep};
-use crate::auth::rules::{CodeFailure, RegisterFailure};
+use crate::auth::rules::{CodeFailure, CodeWear, RegisterFailure};
 use crate::auth::{EmptyLogin, LoginFailure, LoginForm};
 use crate::components::panel::PanelNav;
 use crate::components::{ErrorBanner, InfoBanner, Panel};
@@ -278,7 +278,7 @@ pub(super) fn own_entries() -> Vec<Entry> {
             render: || {
                 signup(|s| {
                     code_step(s);
-                    s.flow.sent_at.set(Some(0));
+                    s.flow.wear.set(CodeWear::sent(0));
                     s.flow.resend_open.set(true);
                 })
             },
@@ -299,7 +299,7 @@ pub(super) fn own_entries() -> Vec<Entry> {
             render: || {
                 signup(|s| {
                     code_step(s);
-                    s.flow.sent_at.set(Some(0));
+                    s.flow.wear.set(CodeWear::sent(0));
                     s.flow.resend_open.set(true);
                     s.flow
                         .resend_failure
@@ -392,7 +392,7 @@ pub(super) fn own_entries() -> Vec<Entry> {
                 reset(|s| {
                     s.flow.email.set("ada@example.com".into());
                     s.step.set(ResetStep::Code);
-                    s.flow.sent_at.set(Some(crate::browser::now_ms()));
+                    s.flow.wear.set(CodeWear::sent(crate::browser::now_ms()));
                 })
             },
         },
@@ -610,7 +610,7 @@ fn signup(setup: fn(&SignupState)) -> AnyView {
 fn code_step(s: &SignupState) {
     s.flow.email.set("ada@example.com".into());
     s.step.set(SignupStep::Code);
-    s.flow.sent_at.set(Some(crate::browser::now_ms()));
+    s.flow.wear.set(CodeWear::sent(crate::browser::now_ms()));
 }
 
 fn reset(setup: fn(&ResetState)) -> AnyView {
