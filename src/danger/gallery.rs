@@ -67,7 +67,8 @@ fn refused(field: Field, text: &str) -> Option<Failure> {
     };
     failure(
         field,
-        &crate::errors::error_message(&err, crate::i18n::Locale::En.strings()),
+        // In the language the state is shown in.
+        &crate::errors::error_message(&err, crate::i18n::use_i18n().t_untracked()),
     )
 }
 
@@ -209,7 +210,7 @@ pub fn entries() -> Vec<Entry> {
                     st.new_code.set("5930".into());
                     st.failure.set(failure(
                         Field::General,
-                        crate::i18n::Locale::En.strings().err_network,
+                        crate::i18n::use_i18n().t_untracked().err_network,
                     ));
                 })
             },
@@ -244,7 +245,7 @@ pub fn entries() -> Vec<Entry> {
                     st.code.set("1234".into());
                     st.failure.set(failure(
                         Field::Email,
-                        crate::i18n::Locale::En.strings().danger.email_mismatch,
+                        crate::i18n::use_i18n().t_untracked().danger.email_mismatch,
                     ));
                 })
             },

@@ -433,15 +433,21 @@ fn frame(
         Width::Px(px) => Some(format!("width: {px}px")),
         _ => None,
     };
-    // Rendered inside the providers, so the state's components find them.
-    let render = move || (e.render)();
+    // Rendered inside the providers, so the state's components find them; rendered afresh when
+    // the gallery's language changes, so texts a state computes once (a server error turned
+    // into a message) are in the language shown.
+    let i18n = use_i18n();
+    let render = move || {
+        i18n.locale();
+        untrack(|| (e.render)())
+    };
     let body = match (second, in_place) {
-        (None, false) => render(),
-        (Some(l), false) => view! { <Provider value=I18n::new(l)>{render()}</Provider> }.into_any(),
-        (None, true) => view! { <Provider value=InPlace>{render()}</Provider> }.into_any(),
+        (None, false) => view! { {render} }.into_any(),
+        (Some(l), false) => view! { <Provider value=I18n::new(l)>{render}</Provider> }.into_any(),
+        (None, true) => view! { <Provider value=InPlace>{render}</Provider> }.into_any(),
         (Some(l), true) => view! {
             <Provider value=InPlace>
-                <Provider value=I18n::new(l)>{render()}</Provider>
+                <Provider value=I18n::new(l)>{render}</Provider>
             </Provider>
         }
         .into_any(),
