@@ -256,6 +256,8 @@ test('account home: the reference sections, and a row whose figure fails says so
   await expect(plansError).toHaveCount(0);
   // Dutch: the section headings of the Dutch user documentation.
   await page.getByLabel('Language').selectOption('nl');
+  // The Dutch texts are fetched first: wait until the page shows them.
+  await expect(page.locator('html')).toHaveAttribute('lang', 'nl');
   await expect(page.locator('#se-login-menu-my-data')).toHaveText('Mijn gegevens');
   await expect(page.locator('#se-login-menu-payments')).toHaveText('Betalingen en aankopen');
 });
@@ -363,7 +365,10 @@ test('axe: cloud info and the Download-all dialog, en and nl', async ({ page }) 
   await login(page, DEMO);
   for (const lang of ['en', 'nl']) {
     await page.goto('/map/account/cloud');
-    if (lang === 'nl') await page.getByRole('combobox').selectOption('nl');
+    if (lang === 'nl') {
+      await page.getByRole('combobox').selectOption('nl');
+      await expect(page.locator('html')).toHaveAttribute('lang', 'nl');
+    }
     await expect(page.locator('#se-cloud-usage')).toBeVisible();
     await expectNoA11yViolations(page);
     await page.locator('#se-download-backup').click();

@@ -232,6 +232,8 @@ test('Trash: the type filter offers only the types in the trash, by name; the no
   // Every trash row was deleted within the last month (the server purges older ones).
   for (const t of await page.locator('.cloud-row__time').allTextContents()) expect(t).not.toMatch(/20\d\d/);
   await page.locator('#lang-switch').selectOption('nl');
+  // The Dutch texts are fetched first: wait until the page shows them.
+  await expect(page.locator('html')).toHaveAttribute('lang', 'nl');
   await expect(options).toHaveText(['Alle typen', 'Favorieten', 'Tracks']);
   const menu = await openMenu(page, 'Old trip.gpx');
   await expect(menu.locator('#se-trash-actions-restore')).toHaveText('Herstellen uit prullenbak');

@@ -426,6 +426,8 @@ test('axe: delete page and change dialog in Dutch', async ({ page, request }) =>
   const who = await freshAccount(request, { pro: true });
   await login(page, who);
   await page.getByRole('combobox').selectOption('nl');
+  // The Dutch texts are fetched first: wait until the page shows them.
+  await expect(page.locator('html')).toHaveAttribute('lang', 'nl');
   await page.goto('/map/delete-account/');
   await expect(page.locator('#se-delete-account-dialog')).toBeVisible();
   await expectNoA11yViolations(page);
@@ -440,6 +442,8 @@ test('server refusals are shown in the user\'s language, never as the server\'s 
   const who = await freshAccount(request, { pro: true });
   await login(page, who);
   await page.getByRole('combobox').selectOption('nl');
+  // The Dutch texts are fetched first: wait until the page shows them.
+  await expect(page.locator('html')).toHaveAttribute('lang', 'nl');
   // Change e-mail: a wrong old code, then an address another account uses.
   await page.locator('#se-login-menu-user-item-actions').click();
   await page.locator('#se-account-change-email').click();

@@ -65,6 +65,8 @@ test('"Keep it" closes without cancelling; a failure says why and the button tri
 test('logged in, in Dutch: the dialog opens over the account home', async ({ page, request }) => {
   await login(page, DEMO);
   await page.getByLabel('Language').selectOption('nl');
+  // The Dutch texts are fetched first: wait until the page shows them.
+  await expect(page.locator('html')).toHaveAttribute('lang', 'nl');
   const { cancelUrl } = await supportLink(request);
   await page.goto(cancelUrl);
   const dialog = page.locator('#se-cancel-login-link-dialog');

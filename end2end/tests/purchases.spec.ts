@@ -207,7 +207,10 @@ test('axe: list and details, en and nl', async ({ page }) => {
   const paused = (await purchasesOf(page)).subs.findIndex((s) => s.state === 'paused');
   for (const lang of ['en', 'nl']) {
     await page.goto('/map/account/purchases/');
-    if (lang === 'nl') await page.getByRole('combobox').selectOption('nl');
+    if (lang === 'nl') {
+      await page.getByRole('combobox').selectOption('nl');
+      await expect(page.locator('html')).toHaveAttribute('lang', 'nl');
+    }
     await expect(row(page, 'sub0')).toBeVisible();
     await expectNoA11yViolations(page);
     await page.goto(`/map/account/purchases/sub${paused}`);
@@ -289,6 +292,8 @@ test('help: logged out, in Dutch, axe clean; external links only to allowed host
     expect(HELP_HOSTS, href).toContain(new URL(href).host);
   }
   await page.getByRole('combobox').selectOption('nl');
+  // The Dutch texts are fetched first: wait until the page shows them.
+  await expect(page.locator('html')).toHaveAttribute('lang', 'nl');
   await expect(page.locator('.panel__title')).toHaveText('Hulp bij aankopen');
   await expect(page.locator(`[id="${LINKING}-title"]`)).toHaveText('Uw aankoop koppelen aan uw OsmAnd Cloud-account');
   await expect(page.locator(`[id="${HUAWEI}"]`)).toContainText('Menu → Instellingen → Aankopen → Aankopen herstellen');
