@@ -276,27 +276,13 @@ fn confirmed_text(state: ListState, done: &Confirmed, i18n: I18n) -> String {
             let items = model::build_items(files.clone(), tz);
             let (gone, left) = model::empty_trash_outcome(trash, &items);
             state.items.set(Arc::new(items));
-            let deleted = gone.len() as i64;
-            let mut msg = fill(
-                i18n.t().cloud.empty_trash_done,
-                &[(
-                    "files",
-                    &crate::i18n::plural(
-                        i18n.t_untracked().files,
-                        deleted,
-                        i18n.locale_untracked(),
-                    ),
-                )],
-            );
-            if !left.is_empty() {
-                let names: Vec<&str> = left.iter().map(|l| l.name.as_str()).collect();
-                msg.push(' ');
-                msg.push_str(&fill(
-                    i18n.t().cloud.empty_trash_left,
-                    &[("names", &names.join(", "))],
-                ));
-            }
-            msg
+            let names: Vec<&str> = left.iter().map(|l| l.name.as_str()).collect();
+            emptied_text(
+                i18n,
+                gone.len() as i64,
+                i18n.t().cloud.empty_trash_left,
+                &names,
+            )
         }
         Confirmed::TrashEmptied(trash, res, None) => {
             let failed: Vec<String> = res.problems().map(|p| p.name.clone()).collect();
@@ -311,27 +297,21 @@ fn confirmed_text(state: ListState, done: &Confirmed, i18n: I18n) -> String {
                 .summary
                 .as_ref()
                 .map_or((trash.len() - failed.len()) as i64, |s| s.deleted);
-            let mut msg = fill(
-                i18n.t().cloud.empty_trash_done,
-                &[(
-                    "files",
-                    &crate::i18n::plural(
-                        i18n.t_untracked().files,
-                        deleted,
-                        i18n.locale_untracked(),
-                    ),
-                )],
-            );
-            if !failed.is_empty() {
-                msg.push(' ');
-                msg.push_str(&fill(
-                    i18n.t().cloud.empty_trash_failed,
-                    &[("names", &failed.join(", "))],
-                ));
-            }
-            msg
+            let names: Vec<&str> = failed.iter().map(String::as_str).collect();
+            emptied_text(i18n, deleted, i18n.t().cloud.empty_trash_failed, &names)
         }
     }
+}
+
+/// "N files deleted for good.", then `rest` naming the files still in the trash, if any.
+fn emptied_text(i18n: I18n, deleted: i64, rest: &str, names: &[&str]) -> String {
+    let files = crate::i18n::plural(i18n.t_untracked().files, deleted, i18n.locale_untracked());
+    let mut msg = fill(i18n.t().cloud.empty_trash_done, &[("files", &files)]);
+    if !names.is_empty() {
+        msg.push(' ');
+        msg.push_str(&fill(rest, &[("names", &names.join(", "))]));
+    }
+    msg
 }
 
 /// (type, name, updatetime): which row an action runs on.
