@@ -60,6 +60,9 @@ test('Delete version: focus moves to the next row', async ({ page, request }) =>
   const who = await freshAccount(request, { pro: true, files: 'demo' });
   await keyboardLogin(page, who);
   await page.goto('/map/settings/cloud/changes');
+  // The list is there before the filter is typed into (an empty, still-loading list would pass
+  // the "nothing else shown" check below with no rows at all).
+  await expect(rows(page).first()).toBeVisible();
   await page.locator('#se-cloud-filter').focus();
   await page.keyboard.type('Morning run');
   await expect(page.locator('.cloud-row__name').filter({ hasNotText: /Morning run/ })).toHaveCount(0);
