@@ -55,7 +55,8 @@ pub fn parse(text: &str) -> Result<&'static Strings, String> {
     let tree = js_sys::JSON::parse(text).map_err(|_| "not JSON".to_string())?;
     #[cfg(not(target_arch = "wasm32"))]
     let tree: serde_json::Value = serde_json::from_str(text).map_err(|e| e.to_string())?;
-    let t = <Strings as super::text::Read>::read(&tree)?;
+    let mut t: Strings = super::en::EN;
+    super::text::Fill::fill(&mut t, &tree)?;
     Ok(Box::leak(Box::new(t)))
 }
 
