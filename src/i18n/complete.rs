@@ -135,7 +135,7 @@ pub fn problems(l: Locale) -> Vec<String> {
             e.trim_start_matches(": ")
         ));
     }
-    let en = serde_json::to_value(&super::en::EN).unwrap_or_default();
+    let en = serde_json::to_value(super::en::EN).unwrap_or_default();
     match serde_json::from_str::<Value>(text) {
         Ok(tr) => compare(l, &en, &tr, "", &mut out),
         Err(e) => out.push(format!("not JSON: {e}")),

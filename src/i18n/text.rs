@@ -330,6 +330,7 @@ mod tests {
         }
     }
 
+    #[cfg(not(target_arch = "wasm32"))]
     #[test]
     fn a_table_reads_by_sorted_key_whatever_the_file_order() {
         let v = serde_json::json!({"b": "second", "a": "first"});
