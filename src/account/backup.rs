@@ -311,7 +311,9 @@ pub enum Download {
     Idle,
     /// Waiting for the first byte, `secs` so far: the server builds the whole archive, reading
     /// every file from storage, before it sends a header. No deadline: Cancel ends the wait.
-    Preparing { secs: u64 },
+    Preparing {
+        secs: u64,
+    },
     /// Receiving: `received` bytes of `total` (from `Content-Length`, when sent).
     Running {
         received: u64,

@@ -383,7 +383,10 @@ mod tests {
         );
         assert_eq!(focus_after(&Download::Preparing { secs: 9 }, &run(0)), None);
         assert_eq!(
-            focus_after(&Download::Preparing { secs: 0 }, &Download::Preparing { secs: 1 }),
+            focus_after(
+                &Download::Preparing { secs: 0 },
+                &Download::Preparing { secs: 1 }
+            ),
             None
         );
         assert_eq!(focus_after(&run(0), &run(5)), None);
