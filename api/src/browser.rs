@@ -81,6 +81,11 @@ impl Drop for Busy {
 /// take longer, and a connection that breaks while sending it is reported as such.
 pub const ANSWER_DEADLINE_MS: u32 = 30_000;
 
+/// The deadline of calls whose server does all the work before it answers: `delete-account`
+/// deletes every stored file first, `empty-trash` every version (`UserdataService`). A big
+/// account takes minutes; after this long the caller finds out what happened instead.
+pub const LONG_ANSWER_DEADLINE_MS: u32 = 10 * 60_000;
+
 /// A running deadline: aborts its own signal when the time is up. Dropping it stops the timer.
 struct Deadline {
     controller: web_sys::AbortController,
@@ -197,7 +202,7 @@ impl BrowserTransport {
     ) -> Result<HttpResponse, ApiError> {
         let _busy = Busy::start();
         let caller = signal.or(self.abort.as_deref());
-        let (raw, signal) = fetch_in_time(&req, caller, self.deadline_ms).await?;
+        let (raw, signal) = fetch_in_time(&req, caller, Some(self.deadline_ms)).await?;
         read_response(Response::from(raw), signal.as_ref()).await
     }
 }
@@ -209,14 +214,14 @@ impl Transport for BrowserTransport {
 }
 
 /// `fetch` that gives up with [`ApiError::TimedOut`] when the server has not started answering
-/// (status and headers) within `deadline_ms`. Returns the response and the signal that still
+/// (status and headers) within `deadline_ms` (`None`: waits as long as it takes). Returns the response and the signal that still
 /// governs reading its body (the caller's, if any; the deadline itself is over by then).
 async fn fetch_in_time(
     req: &HttpRequest,
     caller: Option<&AbortSignal>,
-    deadline_ms: u32,
+    deadline_ms: Option<u32>,
 ) -> Result<(web_sys::Response, Option<AbortSignal>), ApiError> {
-    let deadline = Deadline::start(deadline_ms);
+    let deadline = deadline_ms.and_then(Deadline::start);
     let joined = deadline.as_ref().and_then(|d| d.joined(caller));
     let signal = joined.or_else(|| caller.cloned());
     let request = build_request(req, signal.as_ref())?;
@@ -297,15 +302,18 @@ pub struct StreamedBody {
 /// that breaks mid-body or ends short of its `Content-Length` is a [`ApiError::Network`]; a
 /// body that does not start with `magic` (say, an HTML or JSON page from a proxy instead of a
 /// zip archive) is a [`ApiError::Decode`]. A server that does not start answering within
-/// [`ANSWER_DEADLINE_MS`] is [`ApiError::TimedOut`]; the body itself is not timed.
+/// `deadline_ms` is [`ApiError::TimedOut`]; `None` waits for the first byte as long as it takes
+/// (`download-backup` builds the whole archive before it sends a header: only `signal` ends
+/// that wait). The body itself is not timed.
 pub async fn fetch_streamed(
     req: HttpRequest,
     signal: Option<&AbortSignal>,
+    deadline_ms: Option<u32>,
     magic: &[u8],
     mut progress: impl FnMut(u64, Option<u64>),
 ) -> Result<StreamedBody, ApiError> {
     let _busy = Busy::start();
-    let (raw, joined) = fetch_in_time(&req, signal, ANSWER_DEADLINE_MS).await?;
+    let (raw, joined) = fetch_in_time(&req, signal, deadline_ms).await?;
     let signal = joined.as_ref();
     let ok = (200..300).contains(&raw.status()) && raw.type_() != ResponseType::Opaqueredirect;
     if !ok {

@@ -20,6 +20,10 @@ USAGE: devserver [FLAGS]
   --archive-ms-per-file <n>
                         time download-backup takes per file before answering, like the real
                         server that builds the whole archive first (default 50; 0 = at once)
+  --delete-ms-per-file <n>
+                        time delete-account takes per stored file version and empty-trash per
+                        deleted version before answering, like the real server that deletes
+                        each from storage first (default 20; 0 = at once)
   --friendly-answers    a missing version answers 404 with a message (master: empty 200), and
                         empty-trash reports per file (master: a bare status ok)
   -h, --help            print this text
@@ -39,6 +43,7 @@ pub struct Args {
     pub bcrypt_cost: u32,
     pub switches: crate::switches::Switches,
     pub archive_ms_per_file: u64,
+    pub delete_ms_per_file: u64,
 }
 
 impl Default for Args {
@@ -55,6 +60,7 @@ impl Default for Args {
             bcrypt_cost: 10,
             switches: crate::switches::Switches::default(),
             archive_ms_per_file: 50,
+            delete_ms_per_file: 20,
         }
     }
 }
@@ -93,6 +99,16 @@ pub fn parse<I: IntoIterator<Item = String>>(argv: I) -> Result<Command, String>
                     return Err(format!("--archive-ms-per-file: at most 10000, got {ms}"));
                 }
                 args.archive_ms_per_file = ms;
+            }
+            "--delete-ms-per-file" => {
+                let v = value("--delete-ms-per-file")?;
+                let ms: u64 = v
+                    .parse()
+                    .map_err(|_| format!("--delete-ms-per-file: not a number: {v}"))?;
+                if ms > 10_000 {
+                    return Err(format!("--delete-ms-per-file: at most 10000, got {ms}"));
+                }
+                args.delete_ms_per_file = ms;
             }
             "--code-digits" => {
                 let v = value("--code-digits")?;
@@ -181,6 +197,7 @@ mod tests {
             "--friendly-answers",
             "--archive-ms-per-file",
             "0",
+            "--delete-ms-per-file=7",
         ]) else {
             panic!("parse failed")
         };
@@ -193,6 +210,7 @@ mod tests {
         assert_eq!(a.switches.code_digits, 8);
         assert!(a.switches.friendly_answers);
         assert_eq!(a.archive_ms_per_file, 0);
+        assert_eq!(a.delete_ms_per_file, 7);
     }
 
     #[test]

@@ -45,6 +45,11 @@ pub struct FaultSpec {
     /// bytes, then drops the connection: a download that breaks half-way.
     #[serde(default)]
     pub cut_after: Option<u64>,
+    /// The real handler runs (its work is done and stored), then the answer is lost: the
+    /// connection drops (or, with `hang`, nothing comes until [`HANG_LIMIT`]). What a client
+    /// sees when a long call's answer never arrives although the server did the work.
+    #[serde(default)]
+    pub lose_answer: bool,
     /// How many requests it applies to; `None` = until cleared.
     #[serde(default)]
     pub times: Option<u32>,
@@ -64,6 +69,7 @@ pub struct Fault {
     pub hang: bool,
     pub rate: Option<u64>,
     pub cut_after: Option<u64>,
+    pub lose_answer: bool,
     pub times: Option<u32>,
 }
 
@@ -123,6 +129,7 @@ impl Faults {
             hang: spec.hang,
             rate: spec.rate,
             cut_after: spec.cut_after,
+            lose_answer: spec.lose_answer,
             times: spec.times,
         };
         reg.faults.push(fault.clone());
@@ -162,6 +169,18 @@ pub async fn apply(State(state): State<AppState>, req: Request, next: Next) -> R
     let Some(fault) = state.faults.take(&path, req.method().as_str()) else {
         return next.run(req).await;
     };
+    if fault.lose_answer {
+        let done = next.run(req).await;
+        drop(done);
+        if fault.hang {
+            tokio::time::sleep(HANG_LIMIT).await;
+            return StatusCode::GATEWAY_TIMEOUT.into_response();
+        }
+        return respond(&Fault {
+            drop: true,
+            ..fault
+        });
+    }
     if fault.hang {
         tokio::time::sleep(HANG_LIMIT).await;
         return StatusCode::GATEWAY_TIMEOUT.into_response();
@@ -294,6 +313,7 @@ mod tests {
             hang: false,
             rate: None,
             cut_after: None,
+            lose_answer: false,
             times,
         }
     }

@@ -46,6 +46,10 @@ pub struct Config {
     /// reference, which reads every file from storage into a temporary zip first
     /// (`UserdataService.getBackup`; its web client estimates 80 ms a file).
     pub archive_ms_per_file: u64,
+    /// Time `delete-account` spends per stored file version and `empty-trash` per deleted
+    /// version before they answer: the reference deletes each one from storage first
+    /// (`UserdataService.deleteAccount`, `UserdataService.emptyTrash`).
+    pub delete_ms_per_file: u64,
 }
 
 impl Default for Config {
@@ -58,6 +62,7 @@ impl Default for Config {
             gallery: None,
             switches: switches::Switches::default(),
             archive_ms_per_file: 0,
+            delete_ms_per_file: 0,
         }
     }
 }

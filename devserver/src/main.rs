@@ -49,6 +49,7 @@ async fn run(args: cli::Args) -> Result<(), String> {
             gallery: args.gallery.clone(),
             switches: args.switches,
             archive_ms_per_file: args.archive_ms_per_file,
+            delete_ms_per_file: args.delete_ms_per_file,
         },
     );
     if args.seed_demo {

@@ -141,6 +141,28 @@ test('progress follows the bytes received, and Cancel stops the download without
   expect(downloads).toBe(1);
 });
 
+test('while the server packs the archive there is no deadline: the wait counts up past 30 s and Cancel ends it', async ({ page, request }) => {
+  // The real server builds the whole archive before it sends a header (issue #18 point 2):
+  // a server that is still packing is a server that has not answered yet.
+  await page.clock.install();
+  await login(page, DEMO);
+  await openDialog(page);
+  await fault(request, { path: '/mapapi/download-backup', hang: true, times: 1 });
+  const sent = page.waitForRequest((r) => new URL(r.url()).pathname === '/mapapi/download-backup');
+  await page.locator('#se-download-backup-btn').click();
+  await sent;
+  const status = page.locator('#se-download-backup-status');
+  await expect(status).toContainText('The server is packing your files…');
+  // Well past the 30 s every other call waits: still packing, the time shown, no error.
+  await page.clock.fastForward(95_000);
+  await expect(status).toContainText('1:35');
+  await expect(page.locator('#se-download-backup-error')).toHaveCount(0);
+  await expect(page.locator('#se-download-backup-btn')).toBeDisabled();
+  await page.locator('#se-download-backup-cancel').click();
+  await expect(status).toHaveText('Download cancelled. Nothing was saved.');
+  await expect(page.locator('#se-download-backup-btn')).toBeEnabled();
+});
+
 test('a connection that breaks mid-download stops the progress, says so, and Retry works', async ({ page, request }) => {
   await login(page, DEMO);
   await openDialog(page);

@@ -53,6 +53,9 @@ const CASES: FaultCase<Ctx>[] = [
   },
   {
     endpoint: '/mapapi/download-backup',
+    // No 'silent': the backup has no deadline for its first byte (the server builds the whole
+    // archive first); the dialog shows the wait and Cancel ends it.
+    kinds: ['500', '429', 'delay', 'malformed', 'drop', '302'],
     prepare: async (page) => {
       await login(page, DEMO);
       await page.goto('/map/account/cloud');

@@ -309,7 +309,12 @@ pub use osmand_api::client::BackupFormat;
 pub enum Download {
     #[default]
     Idle,
-    /// Waiting for the first byte (the server builds the archive), then receiving.
+    /// Waiting for the first byte, `secs` so far: the server builds the whole archive, reading
+    /// every file from storage, before it sends a header. No deadline: Cancel ends the wait.
+    Preparing {
+        secs: u64,
+    },
+    /// Receiving: `received` bytes of `total` (from `Content-Length`, when sent).
     Running {
         received: u64,
         total: Option<u64>,
@@ -328,7 +333,7 @@ pub enum Download {
 
 impl Download {
     pub fn is_running(&self) -> bool {
-        matches!(self, Download::Running { .. })
+        matches!(self, Download::Running { .. } | Download::Preparing { .. })
     }
 
     /// 0–100 when the size is known and bytes are arriving.

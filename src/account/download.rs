@@ -29,6 +29,11 @@ fn today() -> (u32, u32, i32) {
         .unwrap_or((1, 1, 1970))
 }
 
+/// Whole seconds from `from_ms` to `now_ms` (0 when the clock went back).
+pub fn elapsed_secs(from_ms: i64, now_ms: i64) -> u64 {
+    u64::try_from(now_ms.saturating_sub(from_ms) / 1000).unwrap_or(0)
+}
+
 /// The backup download of one dialog: a [`Call`] whose progress and end land in `state`.
 #[derive(Clone, Copy)]
 pub struct BackupDownload {
@@ -74,11 +79,36 @@ impl BackupDownload {
         }
         self.unpacked
             .set_value(u64::try_from(unpacked).unwrap_or_default());
-        self.state.set(Download::Running {
-            received: 0,
-            total: None,
-        });
+        self.state.set(Download::Preparing { secs: 0 });
+        self.tick_while_preparing(crate::browser::now_ms());
         self.call.dispatch((types, format));
+    }
+
+    /// Counts the seconds of the wait for the first byte (every second, until it ends).
+    fn tick_while_preparing(&self, started_ms: i64) {
+        let state = self.state;
+        let timer = StoredValue::new_local(None::<leptos::leptos_dom::helpers::IntervalHandle>);
+        let handle = leptos::leptos_dom::helpers::set_interval_with_handle(
+            move || {
+                let waiting = state
+                    .try_update(|d| match d {
+                        Download::Preparing { secs } => {
+                            *secs = elapsed_secs(started_ms, crate::browser::now_ms());
+                            true
+                        }
+                        _ => false,
+                    })
+                    .unwrap_or(false);
+                if !waiting {
+                    if let Some(Some(h)) = timer.try_get_value() {
+                        h.clear();
+                    }
+                }
+            },
+            std::time::Duration::from_millis(1000),
+        )
+        .ok();
+        timer.set_value(handle);
     }
 
     /// Cancel: aborts the running download (it then ends as `Cancelled`).
@@ -104,6 +134,9 @@ async fn fetch_and_save(
         let body = osmand_api::browser::fetch_streamed(
             req,
             signal.as_ref(),
+            // No deadline for the first byte: the server builds the whole archive first (the
+            // dialog shows the wait, Cancel ends it).
+            None,
             ZIP_MAGIC,
             |received, total| {
                 state.try_set(Download::Running { received, total });
@@ -122,5 +155,16 @@ async fn fetch_and_save(
         // No `fetch` natively: report it like a dropped connection.
         let _ = (req, state, today());
         Err(ApiError::Network("no browser".into()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn elapsed_seconds_are_whole_and_never_negative() {
+        assert_eq!(elapsed_secs(1000, 43_999), 42);
+        assert_eq!(elapsed_secs(5000, 1000), 0);
     }
 }

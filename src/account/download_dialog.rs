@@ -37,7 +37,7 @@ pub fn estimate_text(files: usize, bytes: i64, l: Locale) -> String {
 pub fn status_text(d: &Download, l: Locale) -> Option<String> {
     let s = l.strings().account;
     match d {
-        Download::Running { received: 0, .. } => Some(s.preparing.to_string()),
+        Download::Preparing { secs } => Some(format!("{} {}", s.preparing, elapsed_clock(*secs))),
         Download::Running {
             received,
             total: Some(total),
@@ -72,6 +72,16 @@ pub fn status_text(d: &Download, l: Locale) -> Option<String> {
     }
 }
 
+/// `m:ss` (or `h:mm:ss`): how long the server has been building the archive.
+pub fn elapsed_clock(secs: u64) -> String {
+    let (h, m, s) = (secs / 3600, secs / 60 % 60, secs % 60);
+    if h > 0 {
+        format!("{h}:{m:02}:{s:02}")
+    } else {
+        format!("{m}:{s:02}")
+    }
+}
+
 /// The note under the tree when some stored files never go into a backup, so that the
 /// dialog's files and OsmAnd Cloud's "Total files" visibly add up.
 pub fn left_out_text(tree: &BackupTree, l: Locale) -> Option<String> {
@@ -88,12 +98,19 @@ pub fn left_out_text(tree: &BackupTree, l: Locale) -> Option<String> {
 /// the result line, or the Download button to try again after a failure. Progress within a
 /// run moves nothing.
 pub fn focus_after(prev: &Download, now: &Download) -> Option<&'static str> {
-    let phase = |d: &Download| std::mem::discriminant(d);
+    // Waiting for the archive and receiving it are one phase (one Cancel button).
+    let phase = |d: &Download| match d {
+        Download::Preparing { .. } => std::mem::discriminant(&Download::Running {
+            received: 0,
+            total: None,
+        }),
+        d => std::mem::discriminant(d),
+    };
     if phase(prev) == phase(now) {
         return None;
     }
     match now {
-        Download::Running { .. } => Some("se-download-backup-cancel"),
+        Download::Running { .. } | Download::Preparing { .. } => Some("se-download-backup-cancel"),
         Download::Done { .. } | Download::Cancelled => Some("se-download-backup-status"),
         Download::Failed(_) => Some("se-download-backup-btn"),
         Download::Idle => None,
@@ -320,8 +337,16 @@ mod tests {
         );
         let run = |received, total| Download::Running { received, total };
         assert_eq!(
-            status_text(&run(0, Some(10)), Locale::En).as_deref(),
-            Some("The server is packing your files…")
+            status_text(&Download::Preparing { secs: 42 }, Locale::En).as_deref(),
+            Some("The server is packing your files… 0:42")
+        );
+        assert_eq!(
+            status_text(&Download::Preparing { secs: 3725 }, Locale::Nl).as_deref(),
+            Some("De server zet uw bestanden klaar… 1:02:05")
+        );
+        assert_eq!(
+            status_text(&run(0, Some(2048)), Locale::En).as_deref(),
+            Some("0 B of the 2.0 KB archive")
         );
         assert_eq!(
             status_text(&run(1536, Some(3072)), Locale::En).as_deref(),
@@ -353,8 +378,16 @@ mod tests {
             total: Some(10),
         };
         assert_eq!(
-            focus_after(&Download::Idle, &run(0)),
+            focus_after(&Download::Idle, &Download::Preparing { secs: 0 }),
             Some("se-download-backup-cancel")
+        );
+        assert_eq!(focus_after(&Download::Preparing { secs: 9 }, &run(0)), None);
+        assert_eq!(
+            focus_after(
+                &Download::Preparing { secs: 0 },
+                &Download::Preparing { secs: 1 }
+            ),
+            None
         );
         assert_eq!(focus_after(&run(0), &run(5)), None);
         let done = Download::Done {

@@ -228,10 +228,7 @@ pub fn entries() -> Vec<Entry> {
                     defaults,
                     BackupFormat::Osf,
                     None,
-                    Download::Running {
-                        received: 0,
-                        total: None,
-                    },
+                    Download::Preparing { secs: 42 },
                 )
             },
         },

@@ -212,7 +212,7 @@ pub async fn delete_account(
     let token = params.required("token")?.to_owned();
     let s = require(current)?;
     let now = state.clock.now_ms();
-    let email = state.db.with(|c| {
+    let (email, versions) = state.db.with(|c| {
         let acc = accounts::by_id(c, s.userid)?.filter(|a| a.email == normalize_email(&s.username));
         let Some(acc) = acc else {
             return Err(ApiError::bad("Email doesn't match login username"));
@@ -224,11 +224,19 @@ pub async fn delete_account(
                 "Token is not valid or expired (24h), or password is not valid",
             ));
         }
+        let versions: i64 = c.query_row(
+            "SELECT COUNT(*) FROM file_versions WHERE userid = ?1",
+            [acc.id],
+            |r| r.get(0),
+        )?;
+        let versions = u64::try_from(versions).unwrap_or(0);
         let tx = c.transaction()?;
         accounts::delete(&tx, acc.id)?;
         tx.commit()?;
-        Ok(acc.email)
+        Ok((acc.email, versions))
     })?;
+    // The reference deletes every stored file from storage before it answers.
+    crate::routes::files::take_time_per_file(&state, versions).await;
     let cookie = session::clear_cookie(&state.config.cookie_name, session::is_https(&headers));
     let res = reply::plain(
         StatusCode::OK,

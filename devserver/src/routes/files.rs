@@ -327,6 +327,14 @@ struct TrashItem {
     updatetime: Option<i64>,
 }
 
+/// Waits `--delete-ms-per-file` for each of `versions` deleted file versions.
+pub async fn take_time_per_file(state: &AppState, versions: u64) {
+    let ms = state.config.delete_ms_per_file.saturating_mul(versions);
+    if ms > 0 {
+        tokio::time::sleep(std::time::Duration::from_millis(ms)).await;
+    }
+}
+
 /// `POST /mapapi/empty-trash` `[{name,type,updatetime}]`: deletes each trashed file, ignoring
 /// individual failures. Answers a bare `{"status":"ok"}` like master
 /// (`UserdataService.emptyTrash`); with the `friendlyAnswers` switch also the unmerged
@@ -339,8 +347,9 @@ pub async fn empty_trash(
 ) -> ApiResult<Response> {
     let items: Vec<TrashItem> = json_body(&headers, &body)?;
     let s = require(current)?;
-    let results = state.db.with(|c| {
+    let (results, deleted_versions) = state.db.with(|c| {
         let mut results = Vec::new();
+        let mut deleted_versions = 0u64;
         for item in &items {
             let (Some(name), Some(kind), Some(updatetime)) =
                 (&item.name, &item.kind, item.updatetime)
@@ -351,6 +360,7 @@ pub async fn empty_trash(
                 );
                 continue;
             };
+            let versions = files::versions_of(c, s.userid, kind, name)?.len();
             let (status, message) =
                 match files::delete_all_versions(c, s.userid, kind, name, updatetime, true)? {
                     Ok(()) => ("deleted", None),
@@ -358,12 +368,17 @@ pub async fn empty_trash(
                     Err(files::TrashRefusal::NotTrash) => ("skipped_not_trash", None),
                     Err(r @ files::TrashRefusal::VersionChanged) => ("failed", Some(r.message())),
                 };
+            if status == "deleted" {
+                deleted_versions += u64::try_from(versions).unwrap_or(0);
+            }
             results.push(json!({"name": name, "type": kind, "updatetime": updatetime,
                 "status": status, "message": message}));
         }
-        Ok(results)
+        Ok((results, deleted_versions))
     })?;
     let count = |st: &str| results.iter().filter(|r| r["status"] == st).count();
+    // The reference deletes every version of each file from storage before it answers.
+    take_time_per_file(&state, deleted_versions).await;
     let summary = json!({
         "requested": items.len(),
         "deleted": count("deleted"),

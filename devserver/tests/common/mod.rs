@@ -20,6 +20,7 @@ pub fn config(dev: bool) -> Config {
         gallery: None,
         switches: Default::default(),
         archive_ms_per_file: 0,
+        delete_ms_per_file: 0,
     }
 }
 
