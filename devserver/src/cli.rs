@@ -91,24 +91,10 @@ pub fn parse<I: IntoIterator<Item = String>>(argv: I) -> Result<Command, String>
             "--dev" => args.dev = true,
             "--friendly-answers" => args.switches.friendly_answers = true,
             "--archive-ms-per-file" => {
-                let v = value("--archive-ms-per-file")?;
-                let ms: u64 = v
-                    .parse()
-                    .map_err(|_| format!("--archive-ms-per-file: not a number: {v}"))?;
-                if ms > 10_000 {
-                    return Err(format!("--archive-ms-per-file: at most 10000, got {ms}"));
-                }
-                args.archive_ms_per_file = ms;
+                args.archive_ms_per_file = ms_per_file("--archive-ms-per-file", &mut value)?;
             }
             "--delete-ms-per-file" => {
-                let v = value("--delete-ms-per-file")?;
-                let ms: u64 = v
-                    .parse()
-                    .map_err(|_| format!("--delete-ms-per-file: not a number: {v}"))?;
-                if ms > 10_000 {
-                    return Err(format!("--delete-ms-per-file: at most 10000, got {ms}"));
-                }
-                args.delete_ms_per_file = ms;
+                args.delete_ms_per_file = ms_per_file("--delete-ms-per-file", &mut value)?;
             }
             "--code-digits" => {
                 let v = value("--code-digits")?;
@@ -161,6 +147,21 @@ pub fn parse<I: IntoIterator<Item = String>>(argv: I) -> Result<Command, String>
         }
     }
     Ok(Command::Run(args))
+}
+
+/// A `--…-ms-per-file` flag's value: milliseconds, at most 10 s per file.
+fn ms_per_file(
+    flag: &str,
+    value: &mut impl FnMut(&str) -> Result<String, String>,
+) -> Result<u64, String> {
+    let v = value(flag)?;
+    let ms: u64 = v
+        .parse()
+        .map_err(|_| format!("{flag}: not a number: {v}"))?;
+    if ms > 10_000 {
+        return Err(format!("{flag}: at most 10000, got {ms}"));
+    }
+    Ok(ms)
 }
 
 #[cfg(test)]
