@@ -114,23 +114,3 @@ impl WithAbort for ApiClient {
         }
     }
 }
-
-/// Clients for calls that may take long on the server (see
-/// `osmand_api::browser::LONG_ANSWER_DEADLINE_MS`).
-pub trait WithLongDeadline {
-    /// The same client (same abort signal) waiting minutes, not seconds, for the answer.
-    fn with_long_deadline(&self) -> Self;
-}
-
-impl WithLongDeadline for ApiClient {
-    fn with_long_deadline(&self) -> Self {
-        match self.transport() {
-            #[cfg(target_arch = "wasm32")]
-            AppTransport::Browser(t) => Client::new(AppTransport::Browser(
-                t.clone()
-                    .with_deadline(osmand_api::browser::LONG_ANSWER_DEADLINE_MS),
-            )),
-            AppTransport::Mock(_) => self.clone(),
-        }
-    }
-}

@@ -81,11 +81,6 @@ impl Drop for Busy {
 /// take longer, and a connection that breaks while sending it is reported as such.
 pub const ANSWER_DEADLINE_MS: u32 = 30_000;
 
-/// The deadline of calls whose server does all the work before it answers: `delete-account`
-/// deletes every stored file first, `empty-trash` every version (`UserdataService`). A big
-/// account takes minutes; after this long the caller finds out what happened instead.
-pub const LONG_ANSWER_DEADLINE_MS: u32 = 10 * 60_000;
-
 /// A running deadline: aborts its own signal when the time is up. Dropping it stops the timer.
 struct Deadline {
     controller: web_sys::AbortController,
