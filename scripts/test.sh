@@ -77,6 +77,9 @@ else
 fi
 
 echo
+if [[ " ${STEPS_FAILED[*]} " == *" e2e "* ]] && [ -s "$LOGDIR/e2e.json" ]; then
+  echo "end-to-end failures:"; node scripts/e2e-failures.mjs "$LOGDIR/e2e.json"
+fi
 echo "make test took $((SECONDS - T0)) s"
 if [ ${#STEPS_FAILED[@]} -gt 0 ]; then echo "failed steps: ${STEPS_FAILED[*]}"; fi
 echo "$PASSED passed, $FAILED failed"

@@ -83,6 +83,12 @@ pub fn ActionMenu(
     };
     let button_ref = NodeRef::<leptos::html::Button>::new();
     let root_ref = NodeRef::<leptos::html::Div>::new();
+    let list_ref = NodeRef::<leptos::html::Ul>::new();
+    // Where focus goes once the opened list is in the page: the first item (1) or the last (-1).
+    // It moves as soon as the list is mounted, in the same turn as the key or click that opened
+    // it, so a key pressed right after (End, ArrowDown) already reaches the menu; waiting for
+    // the next frame let such keys land on the button.
+    let first_focus = StoredValue::new(None::<i32>);
 
     // A click anywhere else closes it.
     let handle = window_event_listener(ev::click, move |e| {
@@ -108,13 +114,21 @@ pub fn ActionMenu(
         }
     };
     let mid = menu_id.clone();
+    Effect::new(move |_| {
+        if list_ref.get().is_some() {
+            if let Some(delta) = first_focus.try_update_value(Option::take).flatten() {
+                focus_item(&mid, delta, true);
+            }
+        }
+    });
+    let open_on = move |delta: i32| {
+        first_focus.set_value(Some(delta));
+        open.set(true);
+    };
     let on_button_key = move |e: ev::KeyboardEvent| {
         if matches!(e.key().as_str(), "ArrowDown" | "ArrowUp") {
             e.prevent_default();
-            open.set(true);
-            let up = e.key() == "ArrowUp";
-            let mid = mid.clone();
-            request_animation_frame(move || focus_item(&mid, if up { -1 } else { 1 }, true));
+            open_on(if e.key() == "ArrowUp" { -1 } else { 1 });
         }
     };
     let mid = menu_id.clone();
@@ -143,7 +157,6 @@ pub fn ActionMenu(
         "Tab" => open.set(false),
         _ => {}
     };
-    let mid = menu_id.clone();
     let items = StoredValue::new(items);
     let rows = move || {
         items
@@ -186,11 +199,10 @@ pub fn ActionMenu(
                 aria-label=move || label.get()
                 disabled=move || disabled.get()
                 on:click=move |_| {
-                    let now_open = !open.get_untracked();
-                    open.set(now_open);
-                    if now_open {
-                        let mid = mid.clone();
-                        request_animation_frame(move || focus_item(&mid, 1, true));
+                    if open.get_untracked() {
+                        open.set(false);
+                    } else {
+                        open_on(1);
                     }
                 }
                 on:keydown=on_button_key
@@ -198,7 +210,7 @@ pub fn ActionMenu(
                 <IconMore/>
             </button>
             <Show when=move || open.get()>
-                <ul class="menu__list" role="menu" id=list_id.clone() aria-label=move || label.get() on:keydown=on_menu_key.clone()>
+                <ul class="menu__list" role="menu" id=list_id.clone() node_ref=list_ref aria-label=move || label.get() on:keydown=on_menu_key.clone()>
                     {rows()}
                 </ul>
             </Show>
