@@ -36,6 +36,9 @@ pub enum Notice {
     LoggedOut,
     /// The account was deleted from this browser.
     AccountDeleted,
+    /// Deleting the account got no answer, but the server has ended the session, as it does
+    /// once the account is gone.
+    AccountDeletedUnconfirmed,
     /// The e-mail address was changed: the server ended the session.
     EmailChanged,
 }
@@ -47,6 +50,7 @@ impl Notice {
             Notice::SessionExpired => s.notice_session_expired,
             Notice::LoggedOut => s.notice_logged_out,
             Notice::AccountDeleted => s.notice_account_deleted,
+            Notice::AccountDeletedUnconfirmed => s.notice_account_deleted_unconfirmed,
             Notice::EmailChanged => s.notice_email_changed,
         }
     }
@@ -58,7 +62,8 @@ pub enum LogOut {
     /// Logout pressed: the logged-out account panel.
     Pressed,
     /// The account was deleted: the logged-out panel; the remembered address is forgotten.
-    AccountDeleted,
+    /// `confirmed`: the server said so (else its answer was lost and the session found ended).
+    AccountDeleted { confirmed: bool },
     /// The e-mail was changed: the login form, filled in with the new address.
     EmailChanged { new_email: String },
     /// A call found the session gone: the login form, which brings the user back to `back_to`.
@@ -73,7 +78,8 @@ impl LogOut {
     pub fn notice(&self) -> Notice {
         match self {
             LogOut::Pressed => Notice::LoggedOut,
-            LogOut::AccountDeleted => Notice::AccountDeleted,
+            LogOut::AccountDeleted { confirmed: true } => Notice::AccountDeleted,
+            LogOut::AccountDeleted { confirmed: false } => Notice::AccountDeletedUnconfirmed,
             LogOut::EmailChanged { .. } => Notice::EmailChanged,
             LogOut::Expired { .. } | LogOut::Lost => Notice::SessionExpired,
         }
@@ -82,7 +88,7 @@ impl LogOut {
     /// Where the app goes next.
     pub fn destination(&self) -> String {
         match self {
-            LogOut::Pressed | LogOut::AccountDeleted => Route::Account.href(),
+            LogOut::Pressed | LogOut::AccountDeleted { .. } => Route::Account.href(),
             LogOut::EmailChanged { .. } => Route::Login.href(),
             LogOut::Expired { back_to } => login_href(Some(back_to)),
             LogOut::Lost => Route::Map.href(),
@@ -94,7 +100,7 @@ impl LogOut {
     pub fn remembered(&self) -> Option<Option<&str>> {
         match self {
             LogOut::Pressed | LogOut::Expired { .. } | LogOut::Lost => None,
-            LogOut::AccountDeleted => Some(None),
+            LogOut::AccountDeleted { .. } => Some(None),
             LogOut::EmailChanged { new_email } => Some(Some(new_email.as_str())),
         }
     }
@@ -447,13 +453,19 @@ mod tests {
     #[test]
     fn every_reason_has_its_notice_address_and_destination() {
         assert_eq!(LogOut::Pressed.remembered(), None);
-        assert_eq!(LogOut::AccountDeleted.remembered(), Some(None));
+        let deleted = LogOut::AccountDeleted { confirmed: true };
+        let unconfirmed = LogOut::AccountDeleted { confirmed: false };
+        assert_eq!(deleted.remembered(), Some(None));
+        assert_eq!(unconfirmed.remembered(), Some(None));
+        assert_eq!(deleted.notice(), Notice::AccountDeleted);
+        assert_eq!(unconfirmed.notice(), Notice::AccountDeletedUnconfirmed);
+        assert_eq!(unconfirmed.destination(), "/map/account/");
         let changed = LogOut::EmailChanged {
             new_email: "n@b.c".into(),
         };
         assert_eq!(changed.remembered(), Some(Some("n@b.c")));
         assert_eq!(changed.destination(), "/map/account/login");
-        assert_eq!(LogOut::AccountDeleted.destination(), "/map/account/");
+        assert_eq!(deleted.destination(), "/map/account/");
         // Found gone on coming back to the tab: the panel closes, the notice waits for it.
         assert_eq!(LogOut::Lost.destination(), "/map/");
         assert_eq!(LogOut::Lost.notice(), Notice::SessionExpired);

@@ -13,7 +13,7 @@ use leptos::task::tick;
 use osmand_account::auth::{LoginFailure, LoginForm};
 use osmand_account::i18n::{I18n, Locale};
 use osmand_api::error::ApiError;
-use osmand_api::http::{Body, HttpRequest, Method, Transport};
+use osmand_api::http::{HttpRequest, Transport};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 use web_sys::{HtmlButtonElement, HtmlElement, HtmlInputElement};
@@ -198,22 +198,14 @@ async fn browser_transport_maps_real_fetch_failures() {
     let t = osmand_api::browser::BrowserTransport::default();
     // The test runner's own server answers 404 for unknown paths.
     let resp = t
-        .send(HttpRequest {
-            method: Method::Get,
-            url: "/mapapi/no-such-endpoint".into(),
-            body: Body::Empty,
-        })
+        .send(HttpRequest::get("/mapapi/no-such-endpoint"))
         .await
         .expect("the runner's server answers");
     let err = osmand_api::http::classify(resp).unwrap_err();
     assert!(matches!(err, ApiError::Http { status: 404, .. }), "{err:?}");
     // Nothing listens on port 9 of loopback: a network error, not a panic.
     let err = t
-        .send(HttpRequest {
-            method: Method::Get,
-            url: "http://127.0.0.1:9/".into(),
-            body: Body::Empty,
-        })
+        .send(HttpRequest::get("http://127.0.0.1:9/"))
         .await
         .unwrap_err();
     assert!(matches!(err, ApiError::Network(_)), "{err:?}");

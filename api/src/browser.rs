@@ -7,7 +7,7 @@
 //! only reused when the credentials modes match; Trunk's minifier drops `use-credentials`).
 
 use crate::error::ApiError;
-use crate::http::{HttpRequest, HttpResponse, Transport};
+use crate::http::{HttpRequest, HttpResponse, Transport, Wait, LONG_ANSWER_DEADLINE_MS};
 use gloo_net::http::{Headers, Response};
 use send_wrapper::SendWrapper;
 use wasm_bindgen::{JsCast, JsValue};
@@ -134,7 +134,8 @@ impl Drop for Deadline {
 /// `Send + Sync` (the optional signal sits in a [`SendWrapper`]; wasm32 has one thread), so a
 /// client built on it can be put in Leptos context.
 ///
-/// Every call waits at most [`ANSWER_DEADLINE_MS`] for the server to start answering.
+/// Every call waits at most [`ANSWER_DEADLINE_MS`] for the server to start answering
+/// ([`LONG_ANSWER_DEADLINE_MS`] for a request marked [`Wait::Long`]).
 #[derive(Clone)]
 pub struct BrowserTransport {
     abort: Option<SendWrapper<AbortSignal>>,
@@ -197,7 +198,11 @@ impl BrowserTransport {
     ) -> Result<HttpResponse, ApiError> {
         let _busy = Busy::start();
         let caller = signal.or(self.abort.as_deref());
-        let (raw, signal) = fetch_in_time(&req, caller, Some(self.deadline_ms)).await?;
+        let deadline = match req.wait {
+            Wait::Answer => self.deadline_ms,
+            Wait::Long => LONG_ANSWER_DEADLINE_MS,
+        };
+        let (raw, signal) = fetch_in_time(&req, caller, Some(deadline)).await?;
         read_response(Response::from(raw), signal.as_ref()).await
     }
 }

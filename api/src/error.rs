@@ -85,6 +85,13 @@ impl ApiError {
         (!text.is_empty()).then_some(text)
     }
 
+    /// The answer never came (no answer in time, or the connection failed): the server may
+    /// have done the work all the same, so a call that changes data must look before it says
+    /// anything failed.
+    pub fn answer_lost(&self) -> bool {
+        matches!(self, ApiError::TimedOut | ApiError::Network(_))
+    }
+
     /// Whether the server says there is no (longer a) session: a redirect or a 401.
     pub fn is_session_end(&self) -> bool {
         matches!(

@@ -9,9 +9,9 @@
 )]
 
 use osmand_api::browser::BrowserTransport;
-use osmand_api::http::{classify, Body, HttpRequest, Method, Transport};
+use osmand_api::http::{classify, HttpRequest, Transport};
 use osmand_api::{ApiError, Client};
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -156,11 +156,7 @@ async fn real_fetch_404_network_error_and_aborts() {
         Err(ApiError::Http { status: 404, .. })
     ));
 
-    let req = HttpRequest {
-        method: Method::Get,
-        url: "http://127.0.0.1:9/".into(),
-        body: Body::Empty,
-    };
+    let req = HttpRequest::get("http://127.0.0.1:9/");
     assert!(matches!(t.send(req).await, Err(ApiError::Network(_))));
 
     let controller = web_sys::AbortController::new().unwrap();
@@ -197,6 +193,19 @@ async fn a_silent_server_times_out_and_a_quick_one_does_not() {
     let both = BrowserTransport::with_abort(controller.signal()).with_deadline(60_000);
     let pending = both.send(HttpRequest::get("/mapapi/x"));
     controller.abort();
+    assert_eq!(pending.await.map(|r| r.status), Err(ApiError::Aborted));
+
+    // A request marked to wait long (delete-account, empty-trash) is not held to the
+    // transport's deadline: still waiting well after it, until the caller gives up.
+    let controller = web_sys::AbortController::new().unwrap();
+    let long = BrowserTransport::with_abort(controller.signal()).with_deadline(50);
+    let pending = long.send(HttpRequest::get("/mapapi/x").waiting_long());
+    let later = controller.clone();
+    let stop = wasm_bindgen::closure::Closure::once_into_js(move || later.abort());
+    web_sys::window()
+        .unwrap()
+        .set_timeout_with_callback_and_timeout_and_arguments_0(stop.unchecked_ref(), 300)
+        .unwrap();
     assert_eq!(pending.await.map(|r| r.status), Err(ApiError::Aborted));
 
     // An answer that starts in time is read whole, even when the body takes longer than the

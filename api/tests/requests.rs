@@ -12,7 +12,7 @@ mod common;
 use common::{block_on, client};
 use osmand_api::client::*;
 use osmand_api::http::{
-    Body, HttpRequest, HttpResponse, Method, CONTENT_TYPE_JSON, CONTENT_TYPE_TEXT,
+    Body, HttpRequest, HttpResponse, Method, Wait, CONTENT_TYPE_JSON, CONTENT_TYPE_TEXT,
 };
 use osmand_api::models::TrashItem;
 use serde_json::{json, Value};
@@ -185,6 +185,8 @@ fn delete_account() {
         api.delete_account("9876")
     );
     assert_empty_post(&req, "/mapapi/auth/delete-account?token=9876");
+    // The server deletes every stored file first: this call waits minutes, not 30 s.
+    assert_eq!(req.wait, Wait::Long);
 }
 
 #[test]
@@ -373,8 +375,25 @@ fn empty_trash() {
         {"name": "favorites.gpx", "type": "FAVOURITES", "updatetime": 1},
     ]);
     assert_json_post(&req, "/mapapi/empty-trash", body);
+    assert_eq!(req.wait, Wait::Long);
     // TrashItem's own serde form is the same wire shape.
     assert_eq!(serde_json::to_value(&items).unwrap(), json_of(&req));
+}
+
+#[test]
+fn only_the_two_big_deletions_wait_long() {
+    let others = [
+        build_auth_info(),
+        build_login("a@b.c", "pw", "en"),
+        build_account_info(),
+        build_list_files(&ListFilesQuery::history()),
+        build_download_backup(&[], BackupFormat::Zip),
+        build_delete_file_all_versions("a", "GPX", 1, true),
+        build_restore_file("a", "GPX", 1),
+    ];
+    for req in others {
+        assert_eq!(req.wait, Wait::Answer, "{}", req.url);
+    }
 }
 
 #[test]

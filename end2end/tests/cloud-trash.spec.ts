@@ -1,5 +1,5 @@
 import { test, expect, type Page, type APIRequestContext } from '@playwright/test';
-import { clearFaults, expectNoA11yViolations, fault, freshAccount, login } from './helpers';
+import { callGoesOut, clearFaults, expectNoA11yViolations, fault, freshAccount, login, LONG_DEADLINE_MS } from './helpers';
 
 test.afterEach(async ({ request }) => clearFaults(request));
 
@@ -98,6 +98,45 @@ test('empty trash empties it and shows the summary', async ({ page, request }) =
   for (const n of ['Canal walk.gpx', 'Old trip.gpx', 'favorites-Parking.gpx']) {
     expect(d.files.filter((f: { name: string }) => f.name === n)).toEqual([]);
   }
+});
+
+// Empty trash is answered only once every version is deleted: up to 10 minutes. When no answer
+// comes, the trash is listed again and the app says what is really left.
+test('empty trash: the answer is lost after the server emptied it — the summary, not an error', async ({ page, request }) => {
+  const who = await freshAccount(request, { pro: true, files: 'demo' });
+  await login(page, who);
+  await page.goto('/map/settings/cloud/trash');
+  await expect(page.locator('.cloud-row:not(.cloud-row--month)').first()).toBeVisible();
+  await fault(request, { path: '/mapapi/empty-trash', lose_answer: true, times: 1 });
+  await page.locator('#se-empty_trash').click();
+  await page.locator('#se-delete-trash-dialog-delete').click();
+  await expect(page.locator('#se-cloud-notice')).toContainText('deleted for good');
+  await expect(page.locator('#se-empty-trash-page')).toBeVisible();
+  const d = await dump(request, who.email);
+  expect(d.files.filter((f: { name: string }) => f.name === 'Canal walk.gpx')).toEqual([]);
+});
+
+test('empty trash: no answer within 10 minutes and nothing deleted — says what is left, and trying again empties it', async ({ page, request }) => {
+  const who = await freshAccount(request, { pro: true, files: 'demo' });
+  await page.clock.install();
+  await login(page, who);
+  await page.goto('/map/settings/cloud/trash');
+  await expect(page.locator('.cloud-row:not(.cloud-row--month)').first()).toBeVisible();
+  await fault(request, { path: '/mapapi/empty-trash', hang: true, times: 1 });
+  const sent = callGoesOut(page, request, 'silent', '/mapapi/empty-trash');
+  await page.locator('#se-empty_trash').click();
+  await page.locator('#se-delete-trash-dialog-delete').click();
+  await sent;
+  await page.clock.fastForward(60_000);
+  await expect(page.locator('#se-delete-trash-dialog-delete')).toBeDisabled();
+  await page.clock.fastForward(LONG_DEADLINE_MS);
+  const dialog = page.locator('#se-delete-trash-dialog');
+  await expect(dialog).toContainText('did not arrive. Still in the trash:');
+  await expect(dialog).toContainText('Canal walk.gpx');
+  expect((await dump(request, who.email)).files.some((f: { name: string }) => f.name === 'Canal walk.gpx')).toBe(true);
+  await page.locator('#se-delete-trash-dialog-delete').click();
+  await expect(page.locator('#se-cloud-notice')).toContainText('deleted for good');
+  await expect(page.locator('#se-empty-trash-page')).toBeVisible();
 });
 
 test('a failing restore reports the error and keeps the row', async ({ page, request }) => {

@@ -1,5 +1,5 @@
 import { test, expect, type Page, type APIRequestContext } from '@playwright/test';
-import { clearFaults, expectNoA11yViolations, fault, freshAccount, latestCode, login, uniqueEmail, DEMO } from './helpers';
+import { callGoesOut, clearFaults, expectNoA11yViolations, fault, freshAccount, latestCode, login, uniqueEmail, DEMO, LONG_DEADLINE_MS } from './helpers';
 
 // Danger zone (issue #7): change e-mail with codes from the outbox, delete account, and every bad
 // input and failure on the way. Destructive steps only ever use fresh accounts.
@@ -229,7 +229,7 @@ test('delete account: mismatching address, missing and wrong code, expired code 
   expect((await dump(request, who.email)).status()).toBe(200);
 });
 
-test('delete account: 500 and a dropped connection are shown and the delete can be retried', async ({ page, request }) => {
+test('delete account: a 500 is shown; a dropped connection is looked into; the delete can be retried', async ({ page, request }) => {
   const who = await freshAccount(request, { pro: true });
   await login(page, who);
   await fault(request, { path: '/mapapi/auth/send-code', status: 500, times: 1 });
@@ -240,15 +240,79 @@ test('delete account: 500 and a dropped connection are shown and the delete can 
   await expect(page.locator('#se-delete-code-sent')).toBeVisible();
   await page.locator('#delete-email').fill(who.email);
   await page.locator('#delete-code').fill(await latestCode(request, who.email));
+  // The connection breaks before the server has done anything: the app asks who is logged in
+  // and says the account is still there.
   await fault(request, { path: '/mapapi/auth/delete-account', drop: true, times: 1 });
   await page.locator('#se-delete-account-btn').click();
-  await expect(page.locator('#se-delete-account-error')).toContainText('can’t be reached');
+  await expect(page.locator('#se-delete-account-error')).toContainText('did not arrive, and your account is still there');
+  await expect(page.locator('#se-delete-check-again')).toBeVisible();
   expect((await dump(request, who.email)).status()).toBe(200);
   await fault(request, { path: '/mapapi/auth/delete-account', status: 500, times: 1 });
   await page.locator('#se-delete-account-btn').click();
   await expect(page.locator('#se-delete-account-error')).toContainText('error 500');
   await page.locator('#se-delete-account-btn').click();
   await expect(page.locator('#se-alert-login-info')).toContainText('deleted');
+  expect((await dump(request, who.email)).status()).toBe(404);
+});
+
+// The server answers delete-account only once every stored file is deleted: the app waits up
+// to 10 minutes, and when no answer comes it asks who is logged in (the server ends the session
+// once the account is gone) and says what it found — never "failed" when it worked.
+async function readyToDelete(page: Page, request: APIRequestContext) {
+  const who = await freshAccount(request, { pro: true, files: 'demo' });
+  await page.clock.install();
+  await login(page, who);
+  const code = await openDelete(page, request, who.email);
+  await page.locator('#delete-email').fill(who.email);
+  await page.locator('#delete-code').fill(code);
+  return who;
+}
+
+test('delete account: the server deleted it but its answer was lost — logged out, saying so', async ({ page, request }) => {
+  const who = await readyToDelete(page, request);
+  await fault(request, { path: '/mapapi/auth/delete-account', lose_answer: true, times: 1 });
+  await page.locator('#se-delete-account-btn').click();
+  await expect(page.locator('#se-alert-login-info')).toContainText('did not arrive, but it has ended your session');
+  await expect(page).toHaveURL(/\/map\/account\/?$/);
+  expect((await dump(request, who.email)).status()).toBe(404);
+});
+
+test('delete account: no answer within 10 minutes although the server deleted it — logged out, saying so', async ({ page, request }) => {
+  const who = await readyToDelete(page, request);
+  await fault(request, { path: '/mapapi/auth/delete-account', lose_answer: true, hang: true, times: 1 });
+  const sent = callGoesOut(page, request, 'silent', '/mapapi/auth/delete-account');
+  await page.locator('#se-delete-account-btn').click();
+  await sent;
+  // Well past the 30 s of other calls it still waits.
+  await page.clock.fastForward(60_000);
+  await expect(page.locator('#se-delete-account-btn')).toBeDisabled();
+  await expect(page.locator('#se-delete-account-error')).toBeHidden();
+  // The server finishes (its answer hangs), then the app's 10 minutes run out.
+  await expect.poll(async () => (await dump(request, who.email)).status()).toBe(404);
+  await page.clock.fastForward(LONG_DEADLINE_MS);
+  await expect(page.locator('#se-alert-login-info')).toContainText('it has ended your session');
+  expect((await dump(request, who.email)).status()).toBe(404);
+});
+
+test('delete account: no answer and nothing deleted — still there, Check again, then the delete works', async ({ page, request }) => {
+  const who = await readyToDelete(page, request);
+  await fault(request, { path: '/mapapi/auth/delete-account', hang: true, times: 1 });
+  const sent = callGoesOut(page, request, 'silent', '/mapapi/auth/delete-account');
+  await page.locator('#se-delete-account-btn').click();
+  await sent;
+  await page.clock.fastForward(LONG_DEADLINE_MS + 1000);
+  const error = page.locator('#se-delete-account-error');
+  await expect(error).toContainText('did not arrive, and your account is still there');
+  await expectNoA11yViolations(page);
+  // Asking fails too: the page says it does not know, and asks again on request.
+  await fault(request, { path: '/mapapi/auth/info', status: 500, times: 1 });
+  await page.locator('#se-delete-check-again').click();
+  await expect(error).toContainText('failed too');
+  await page.locator('#se-delete-check-again').click();
+  await expect(error).toContainText('your account is still there');
+  expect((await dump(request, who.email)).status()).toBe(200);
+  await page.locator('#se-delete-account-btn').click();
+  await expect(page.locator('#se-alert-login-info')).toContainText('Your OsmAnd account and all its cloud data have been deleted.');
   expect((await dump(request, who.email)).status()).toBe(404);
 });
 

@@ -1,5 +1,5 @@
 import { test, expect, type Page, type APIRequestContext } from '@playwright/test';
-import { DEMO, freshAccount, latestCode, login, uniqueEmail } from './helpers';
+import { DEMO, freshAccount, latestCode, login, uniqueEmail, LONG_DEADLINE_MS } from './helpers';
 import { faultMatrix, LOGGED_IN_RULES, type FaultCase } from './faults';
 
 // Fault matrix for the logged-in account endpoints (Purchases, change e-mail, delete account):
@@ -132,6 +132,10 @@ const CASES: FaultCase<Ctx>[] = [
     success: (p) => p.locator('#se-alert-login-info', { hasText: 'deleted' }),
     stored: (r, c) => accountExists(r, c.email),
     expected: () => 0,
+    deadlineMs: LONG_DEADLINE_MS,
+    // No answer (a dropped connection, or none in 10 minutes): the app looks what the server
+    // did before it says anything, and here the server did nothing.
+    messages: { drop: /answer did not arrive/, silent: /answer did not arrive/ },
   },
 ];
 

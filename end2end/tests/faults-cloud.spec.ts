@@ -1,5 +1,5 @@
 import { test, expect, type Page, type APIRequestContext } from '@playwright/test';
-import { DEMO, freshAccount, login } from './helpers';
+import { DEMO, freshAccount, login, LONG_DEADLINE_MS } from './helpers';
 import { faultMatrix, LOGGED_IN_RULES, type FaultCase } from './faults';
 
 // Fault matrix for the logged-in cloud endpoints (OsmAnd Cloud info, Download all, Changes and
@@ -120,6 +120,10 @@ const CASES: FaultCase<Ctx>[] = [
     success: (p) => p.locator('#se-empty-trash-page'),
     stored: (r, c) => versions(r, c.email, 'Canal walk.gpx'),
     expected: () => 0,
+    deadlineMs: LONG_DEADLINE_MS,
+    // No answer (a dropped connection, or none in 10 minutes): the app looks what the server
+    // did before it says anything, and here the server did nothing.
+    messages: { drop: /answer did not arrive/, silent: /answer did not arrive/ },
   },
 ];
 

@@ -40,6 +40,10 @@ export interface FaultCase<Ctx> {
   success?: (page: Page) => Locator;
   /** What a 302 leads to here, where it differs from the matrix's rules. */
   sessionEnd?: SessionEnd;
+  /** The call's answer deadline, where it is not the usual 30 s. */
+  deadlineMs?: number;
+  /** Messages that differ from the matrix's (`FAULT_MESSAGE`) for some kinds. */
+  messages?: Partial<Record<FaultKind, RegExp>>;
   /** Stored rows that the action changes, and what they must be after one success. */
   stored?: (request: APIRequestContext, ctx: Ctx) => Promise<number>;
   expected?: (before: number) => number;
@@ -185,11 +189,12 @@ async function runCase<Ctx>(page: Page, request: APIRequestContext, c: FaultCase
   } else {
     const sent = callGoesOut(page, request, kind, c.endpoint);
     await c.act(page, ctx);
-    await runOutDeadline(page, kind, sent, c.busy?.(page));
+    await runOutDeadline(page, kind, sent, c.busy?.(page), c.deadlineMs);
     if (kind === '302' && sessionEnd === 'done') {
       if (c.success) await expect(c.success(page)).toBeVisible({ timeout: rules.successTimeout });
     } else {
-      await expect(c.error(page)).toContainText(kind === '302' ? SESSION_ENDED_MESSAGE : FAULT_MESSAGE[kind]);
+      const message = kind === '302' ? SESSION_ENDED_MESSAGE : (c.messages?.[kind] ?? FAULT_MESSAGE[kind]);
+      await expect(c.error(page)).toContainText(message);
       if (rules.enabledAfterError && c.busy) await expect(c.busy(page)).toBeEnabled();
       if (rules.unchangedAfterError && count) expect(await count()).toBe(before);
       await succeed(() => (c.retry ?? c.act)(page, ctx), rules.successTimeout);

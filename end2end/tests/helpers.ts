@@ -111,11 +111,17 @@ export function callGoesOut(page: Page, request: APIRequestContext, kind: FaultK
   })();
 }
 
-/** …and, once that call is under way, the app's 30 s answer deadline run out at once. */
-export async function runOutDeadline(page: Page, kind: FaultKind, sent: Promise<unknown> | undefined, busy?: Locator) {
+/** The deadline of the two calls the server answers only once a big deletion is done. */
+export const LONG_DEADLINE_MS = 600_000;
+
+/**
+ * …and, once that call is under way, the app's answer deadline (30 s, or `deadlineMs`) run out
+ * at once.
+ */
+export async function runOutDeadline(page: Page, kind: FaultKind, sent: Promise<unknown> | undefined, busy?: Locator, deadlineMs = 30_000) {
   if (kind !== 'silent') return;
   await sent;
   // Still waiting (busy) before the deadline passes.
   if (busy) await expect(busy).toBeDisabled();
-  await page.clock.fastForward(31_000);
+  await page.clock.fastForward(deadlineMs + 1000);
 }

@@ -9,7 +9,9 @@ use crate::call::Call;
 use crate::components::field::{clear_on_edit, digits_only};
 use crate::components::panel::PanelNav;
 use crate::components::{ErrorBanner, InfoBanner, Panel, TextField};
-use crate::danger::rules::{check_delete, code_refusal, Failure, Field, Problem};
+use crate::danger::rules::{
+    check_delete, code_refusal, deletion_from_auth_info, Deletion, Failure, Field, Problem,
+};
 use crate::errors::error_message;
 use crate::i18n::{fill, use_i18n};
 use crate::routes::Route;
@@ -24,6 +26,11 @@ pub struct DeleteState {
     pub sending: RwSignal<bool>,
     pub sent: RwSignal<bool>,
     pub deleting: RwSignal<bool>,
+    /// Finding out what became of a deletion whose answer did not arrive.
+    pub checking: RwSignal<bool>,
+    /// The last deletion's answer did not arrive and the account was still there (or could
+    /// not be asked about): "Check again" is offered.
+    pub unconfirmed: RwSignal<bool>,
     pub failure: RwSignal<Option<Failure>>,
     /// The code on screen: every `delete-account` check wears it.
     pub wear: RwSignal<CodeWear>,
@@ -38,6 +45,8 @@ impl DeleteState {
             sending: RwSignal::new(false),
             sent: RwSignal::new(false),
             deleting: RwSignal::new(false),
+            checking: RwSignal::new(false),
+            unconfirmed: RwSignal::new(false),
             failure: RwSignal::new(None),
             wear: RwSignal::new(CodeWear::default()),
         }
@@ -66,6 +75,7 @@ pub fn DeleteAccountPage() -> impl IntoView {
     let fail = move |e: &osmand_api::error::ApiError, code: Field, email: Field| {
         st.sending.set(false);
         st.deleting.set(false);
+        st.checking.set(false);
         let now = crate::browser::now_ms();
         let (field, used_up) = st
             .wear
@@ -96,13 +106,47 @@ pub fn DeleteAccountPage() -> impl IntoView {
         }
     })
     .on_err(move |e| fail(e, Field::General, Field::General));
-    let delete_account =
-        Call::new(move |api, code: String| async move { api.delete_account(&code).await })
-            .on_ok(move |_| {
-                st.deleting.set(false);
-                session.log_out(LogOut::AccountDeleted);
-            })
-            .on_err(move |e| fail(e, Field::Code, Field::Email));
+    // What a deletion came to. When its answer is lost (no answer in 10 minutes, or the
+    // connection broke) the server may have deleted the account all the same: who is logged in
+    // tells, since the server ends the session once the account is gone.
+    let settle = move |d: &Deletion| {
+        st.deleting.set(false);
+        st.checking.set(false);
+        let text = match d {
+            Deletion::Confirmed | Deletion::SessionEnded => {
+                let confirmed = *d == Deletion::Confirmed;
+                session.log_out(LogOut::AccountDeleted { confirmed });
+                return;
+            }
+            Deletion::StillThere => i18n.t_untracked().danger.delete_still_there,
+            Deletion::Unknown => i18n.t_untracked().danger.delete_unknown,
+        };
+        st.unconfirmed.set(true);
+        st.fail(Field::General, text.to_string());
+    };
+    let delete_account = Call::new(move |api, code: String| async move {
+        match api.delete_account(&code).await {
+            Ok(_) => Ok(Deletion::Confirmed),
+            Err(e) if e.answer_lost() => {
+                st.checking.try_set(true);
+                Ok(deletion_from_auth_info(&api.auth_info().await))
+            }
+            Err(e) => Err(e),
+        }
+    })
+    .on_ok(settle)
+    .on_err(move |e| fail(e, Field::Code, Field::Email));
+    let check_deletion =
+        Call::new(|api, _: ()| async move { Ok(deletion_from_auth_info(&api.auth_info().await)) })
+            .on_ok(settle);
+    let check_again = Callback::new(move |_| {
+        if st.checking.get_untracked() {
+            return;
+        }
+        st.checking.set(true);
+        st.failure.set(None);
+        check_deletion.dispatch(());
+    });
     let send = Callback::new(move |_| {
         if st.sending.get_untracked() {
             return;
@@ -133,6 +177,7 @@ pub fn DeleteAccountPage() -> impl IntoView {
             return;
         }
         st.failure.set(None);
+        st.unconfirmed.set(false);
         st.deleting.set(true);
         delete_account.dispatch(code);
     });
@@ -144,7 +189,7 @@ pub fn DeleteAccountPage() -> impl IntoView {
             nav=PanelNav::Back(Route::Account.href())
             nav_id="se-delete-account-back"
         >
-            <DeleteAccountForm state=st on_send=send on_delete=delete/>
+            <DeleteAccountForm state=st on_send=send on_delete=delete on_check=check_again/>
         </Panel>
     }
 }
@@ -155,6 +200,8 @@ pub fn DeleteAccountForm(
     state: DeleteState,
     on_send: Callback<()>,
     on_delete: Callback<()>,
+    /// "Check again" after a deletion whose answer did not arrive.
+    on_check: Callback<()>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let st = state;
@@ -172,10 +219,15 @@ pub fn DeleteAccountForm(
         }
     });
     let status = Signal::derive(move || {
-        st.deleting
-            .get()
-            .then(|| i18n.t().danger.deleting.to_string())
+        if st.checking.get() {
+            Some(i18n.t().danger.checking.to_string())
+        } else {
+            st.deleting
+                .get()
+                .then(|| i18n.t().danger.deleting.to_string())
+        }
     });
+    let busy = move || st.deleting.get() || st.checking.get();
     view! {
         <div class="danger" id="se-delete-account-dialog">
             <h2 class="danger__title" id="se-delete-account-sure">{move || i18n.t().danger.delete_sure}</h2>
@@ -188,7 +240,13 @@ pub fn DeleteAccountForm(
             <p class="danger__intro">{move || i18n.t().danger.delete_final}</p>
             <InfoBanner message=sent_text id="se-delete-code-sent"/>
             <ErrorBanner message=st.error_for(Field::General) id="se-delete-account-error"/>
-            <button type="button" class="btn" id="se-delete-send-code" disabled=move || st.sending.get() || st.deleting.get()
+            <Show when=move || st.unconfirmed.get()>
+                <button type="button" class="btn" id="se-delete-check-again" disabled=move || st.checking.get()
+                    aria-busy=move || st.checking.get().to_string() on:click=move |_| on_check.run(())>
+                    {move || i18n.t().danger.check_again}
+                </button>
+            </Show>
+            <button type="button" class="btn" id="se-delete-send-code" disabled=move || st.sending.get() || busy()
                 on:click=move |_| on_send.run(())>
                 {move || if st.sent.get() || st.wear.with(|w| w.wears() > 0) { i18n.t().danger.resend } else { i18n.t().danger.send_code }}
             </button>
@@ -200,8 +258,8 @@ pub fn DeleteAccountForm(
                     autocomplete="one-time-code" inputmode="numeric" maxlength=CODE_INPUT_MAX error=st.error_for(Field::Code)/>
                 <p class="danger__status" role="status">{move || status.get()}</p>
                 <button type="submit" class="btn btn--danger" id="se-delete-account-btn"
-                    disabled=move || st.deleting.get() || st.typed.with(|t| t.trim().is_empty()) || !st.code.with(|c| code_complete(c))
-                    aria-busy=move || st.deleting.get().to_string()>
+                    disabled=move || busy() || st.typed.with(|t| t.trim().is_empty()) || !st.code.with(|c| code_complete(c))
+                    aria-busy=move || busy().to_string()>
                     {move || i18n.t().danger.delete_button}
                 </button>
             </form>

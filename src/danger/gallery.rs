@@ -29,7 +29,7 @@ pub const NOTES: &[Note] = &[
     },
     Note {
         component: "danger-delete-account",
-        about: "Delete the account and its cloud data after a code sent by e-mail. After four wrong codes the field says the code no longer works and focus moves to “Send a new code”.",
+        about: "Delete the account and its cloud data after a code sent by e-mail. After four wrong codes the field says the code no longer works and focus moves to “Send a new code”. The server answers only once every stored file is deleted, so the button waits up to 10 minutes; when no answer comes the page asks who is logged in and says whether the account is still there, with “Check again”.",
         used_in: "Account → Delete account (/map/delete-account/)",
         reference: "S9 Delete account",
         ids: &[
@@ -37,6 +37,7 @@ pub const NOTES: &[Note] = &[
             "se-delete-send-code",
             "se-delete-account-btn",
             "se-delete-account-error",
+            "se-delete-check-again",
         ],
     },
 ];
@@ -91,7 +92,8 @@ fn delete(setup: fn(&DeleteState)) -> AnyView {
     view! {
         <Panel title=Signal::derive(move || i18n.t().danger.delete_title.to_string())
             nav=PanelNav::Back(Route::Account.href())>
-            <DeleteAccountForm state=st on_send=Callback::new(|_| ()) on_delete=Callback::new(|_| ())/>
+            <DeleteAccountForm state=st on_send=Callback::new(|_| ()) on_delete=Callback::new(|_| ())
+                on_check=Callback::new(|_| ())/>
         </Panel>
     }
     .into_any()
@@ -286,6 +288,54 @@ pub fn entries() -> Vec<Entry> {
                     st.typed.set(ME.into());
                     st.code.set("1234".into());
                     st.deleting.set(true);
+                })
+            },
+        },
+        Entry {
+            component: "danger-delete-account",
+            state: "answer-lost-checking",
+            render: || {
+                delete(|st| {
+                    st.sent.set(true);
+                    st.typed.set(ME.into());
+                    st.code.set("1234".into());
+                    st.deleting.set(true);
+                    st.checking.set(true);
+                })
+            },
+        },
+        Entry {
+            component: "danger-delete-account",
+            state: "answer-lost-still-there",
+            render: || {
+                delete(|st| {
+                    st.sent.set(true);
+                    st.typed.set(ME.into());
+                    st.code.set("1234".into());
+                    st.unconfirmed.set(true);
+                    st.failure.set(failure(
+                        Field::General,
+                        crate::i18n::use_i18n()
+                            .t_untracked()
+                            .danger
+                            .delete_still_there,
+                    ));
+                })
+            },
+        },
+        Entry {
+            component: "danger-delete-account",
+            state: "answer-lost-unknown",
+            render: || {
+                delete(|st| {
+                    st.sent.set(true);
+                    st.typed.set(ME.into());
+                    st.code.set("1234".into());
+                    st.unconfirmed.set(true);
+                    st.failure.set(failure(
+                        Field::General,
+                        crate::i18n::use_i18n().t_untracked().danger.delete_unknown,
+                    ));
                 })
             },
         },

@@ -32,6 +32,30 @@ impl Failure {
     }
 }
 
+/// What became of a Delete account whose answer arrived, or did not.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Deletion {
+    /// The server said the account is deleted.
+    Confirmed,
+    /// No answer came, but the session has ended: the server ends it once the account is gone.
+    SessionEnded,
+    /// No answer came and the session is still there: the server has not deleted the account
+    /// (yet: it deletes every stored file first, and may still be at it).
+    StillThere,
+    /// No answer came, and asking who is logged in failed too.
+    Unknown,
+}
+
+/// Reads the answer of `auth/info` asked after a lost Delete account answer.
+pub fn deletion_from_auth_info<T>(answer: &Result<Option<T>, ApiError>) -> Deletion {
+    match answer {
+        Ok(None) => Deletion::SessionEnded,
+        Err(e) if e.is_session_end() => Deletion::SessionEnded,
+        Ok(Some(_)) => Deletion::StillThere,
+        Err(_) => Deletion::Unknown,
+    }
+}
+
 /// Local problems that stop a call before it is sent.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Problem {
@@ -105,6 +129,32 @@ pub fn code_refusal(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_lost_delete_answer_is_read_from_who_is_logged_in() {
+        let logged_in: Result<Option<&str>, ApiError> = Ok(Some("a@b.c"));
+        assert_eq!(deletion_from_auth_info(&logged_in), Deletion::StillThere);
+        assert_eq!(
+            deletion_from_auth_info::<&str>(&Ok(None)),
+            Deletion::SessionEnded
+        );
+        assert_eq!(
+            deletion_from_auth_info::<&str>(&Err(ApiError::Unauthorized)),
+            Deletion::SessionEnded
+        );
+        assert_eq!(
+            deletion_from_auth_info::<&str>(&Err(ApiError::TimedOut)),
+            Deletion::Unknown
+        );
+        let down = ApiError::Server {
+            status: 503,
+            text: String::new(),
+        };
+        assert_eq!(
+            deletion_from_auth_info::<&str>(&Err(down)),
+            Deletion::Unknown
+        );
+    }
 
     fn rejected(text: &str) -> ApiError {
         ApiError::Rejected {

@@ -39,6 +39,10 @@ crate::i18n::text::table! {
         pub deleting: &'static str,
         pub email_mismatch: &'static str,
         pub code_used_up: &'static str,
+        pub checking: &'static str,
+        pub delete_still_there: &'static str,
+        pub delete_unknown: &'static str,
+        pub check_again: &'static str,
     }
 }
 
@@ -80,4 +84,8 @@ pub(crate) static EN: DangerStrings = DangerStrings {
     deleting: "Deleting the account…",
     email_mismatch: "This is not the email address of your account.",
     code_used_up: "This code no longer works: it was entered wrongly too many times, or it is older than 24 hours. Use “Send a new code” to get a new one.",
+    checking: "Checking whether your account is still there…",
+    delete_still_there: "The server’s answer did not arrive, and your account is still there. The server deletes every stored file before the account itself, which can take minutes: check again in a little while, or try again.",
+    delete_unknown: "The server’s answer did not arrive, and asking the server whether your account was deleted failed too. Check again in a little while.",
+    check_again: "Check again",
 };

@@ -90,6 +90,7 @@ pub static EN: Strings = Strings {
     notice_session_expired: "Your session has ended. Log in again to continue where you were.",
     notice_logged_out: "You have been logged out.",
     notice_account_deleted: "Your OsmAnd account and all its cloud data have been deleted.",
+    notice_account_deleted_unconfirmed: "The server’s answer to deleting your account did not arrive, but it has ended your session, which it does once the account is deleted. If you can still log in with this address, the account is still there.",
     notice_email_changed: "Your email address was changed. Log in with the new address.",
 
     logout: "Logout",

@@ -481,6 +481,7 @@ text::table! {
         pub notice_session_expired: &'static str,
         pub notice_logged_out: &'static str,
         pub notice_account_deleted: &'static str,
+        pub notice_account_deleted_unconfirmed: &'static str,
         pub notice_email_changed: &'static str,
 
         // Account home (S6)

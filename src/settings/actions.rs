@@ -25,6 +25,9 @@ enum Confirmed {
     /// The requested entries, the answer, and the list read again afterwards (`None` when that
     /// read failed).
     TrashEmptied(Vec<Item>, EmptyTrashResult, Option<Vec<UserFile>>),
+    /// Emptying the trash got no answer (none in 10 minutes, or the connection broke): the
+    /// requested entries and the list read afterwards, which tells what the server did.
+    TrashUnconfirmed(Vec<Item>, Vec<UserFile>),
 }
 
 /// The list's calls (a `Copy` handle, made once by the list).
@@ -152,22 +155,37 @@ impl ListActions {
                             updatetime: t.file.updatetimems,
                         })
                         .collect();
-                    let res = api.empty_trash(&req).await?;
-                    // Master answers a bare "ok" whatever happened to each file: list the
-                    // trash again to tell what is really left.
+                    let answer = api.empty_trash(&req).await;
+                    if let Err(e) = &answer {
+                        if !e.answer_lost() {
+                            return Err(e.clone());
+                        }
+                    }
+                    // Master answers a bare "ok" whatever happened to each file, and a lost
+                    // answer may hide work done: list the trash again to tell what is left.
                     let after = api
                         .list_files(&ListFilesQuery::history())
                         .await
                         .ok()
                         .map(|l| l.all_files.unwrap_or(l.unique_files));
-                    Ok(Confirmed::TrashEmptied(trash, res, after))
+                    match (answer, after) {
+                        (Ok(res), after) => Ok(Confirmed::TrashEmptied(trash, res, after)),
+                        (Err(_), Some(files)) => Ok(Confirmed::TrashUnconfirmed(trash, files)),
+                        (Err(e), None) => Err(e),
+                    }
                 }
             }
         })
         .on_ok(move |done: &Confirmed| {
             state.ask_pending.set(false);
-            state.ask.set(None);
-            state.notice.set(Some(confirmed_text(state, done, i18n)));
+            match confirmed_text(state, done, i18n) {
+                Ok(text) => {
+                    state.ask.set(None);
+                    state.notice.set(Some(text));
+                }
+                // Unconfirmed and not all gone: the dialog stays, to try again on what is left.
+                Err(text) => state.ask_error.set(Some(text)),
+            }
         })
         .on_err(move |e| {
             state.ask_pending.set(false);
@@ -262,15 +280,30 @@ impl ListActions {
     }
 }
 
-/// Applies a confirmed action to the list and says what it did.
-fn confirmed_text(state: ListState, done: &Confirmed, i18n: I18n) -> String {
-    match done {
+/// Applies a confirmed action to the list and says what it did; `Err` when an unconfirmed
+/// Empty trash left files in the trash (said in the dialog, which stays open).
+fn confirmed_text(state: ListState, done: &Confirmed, i18n: I18n) -> Result<String, String> {
+    let text = match done {
         Confirmed::FileDeleted(it) => {
             let f = &it.file;
             state
                 .items
                 .update(|v| *v = model::without_file(v, &f.r#type, &f.name));
             fill(i18n.t().cloud.file_deleted, &[("name", &it.name)])
+        }
+        Confirmed::TrashUnconfirmed(trash, files) => {
+            let items = model::build_items(files.clone(), tz);
+            let (gone, left) = model::empty_trash_outcome(trash, &items);
+            state.items.set(Arc::new(items));
+            if !left.is_empty() {
+                let names: Vec<&str> = left.iter().map(|l| l.name.as_str()).collect();
+                let names = names.join(", ");
+                return Err(fill(
+                    i18n.t().cloud.empty_trash_unconfirmed,
+                    &[("names", &names)],
+                ));
+            }
+            emptied_text(i18n, gone.len() as i64, "", &[])
         }
         Confirmed::TrashEmptied(trash, _, Some(files)) => {
             let items = model::build_items(files.clone(), tz);
@@ -300,7 +333,8 @@ fn confirmed_text(state: ListState, done: &Confirmed, i18n: I18n) -> String {
             let names: Vec<&str> = failed.iter().map(String::as_str).collect();
             emptied_text(i18n, deleted, i18n.t().cloud.empty_trash_failed, &names)
         }
-    }
+    };
+    Ok(text)
 }
 
 /// "N files deleted for good.", then `rest` naming the files still in the trash, if any.

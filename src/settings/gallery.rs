@@ -160,6 +160,20 @@ pub fn entries() -> Vec<Entry> {
         },
         Entry {
             component: "cloud-trash",
+            state: "empty-answer-lost",
+            render: || {
+                let s = ListState::with_files(sample());
+                s.ask.set(Some(Ask::EmptyTrash));
+                let i18n = crate::i18n::use_i18n();
+                s.ask_error.set(Some(crate::i18n::fill(
+                    i18n.t_untracked().cloud.empty_trash_unconfirmed,
+                    &[("names", "Canal walk.gpx")],
+                )));
+                list(Mode::Trash, s)
+            },
+        },
+        Entry {
+            component: "cloud-trash",
             state: "left-after-empty",
             render: || {
                 let s = ListState::with_files(vec![v(

@@ -12,7 +12,7 @@ use super::rows::ItemRow;
 use crate::components::icons::IconBin;
 use crate::components::panel::PanelNav;
 use crate::components::{Confirm, ErrorBanner, InfoBanner, Panel, Spinner};
-use crate::i18n::format::{format_count, month_label};
+use crate::i18n::format::month_label;
 use crate::i18n::{fill, use_i18n};
 use crate::routes::Route;
 
@@ -213,7 +213,10 @@ pub fn CloudList(
             }
             Some(Ask::EmptyTrash) | None => fill(
                 i18n.t().cloud.empty_trash_text,
-                &[("count", &format_count(shown.get().len() as i64, l))],
+                &[(
+                    "files",
+                    &crate::i18n::plural(i18n.t().files, shown.get().len() as i64, l),
+                )],
             ),
         }
     });

@@ -151,12 +151,13 @@ pub fn build_change_email(new_email: &str, new_code: &str, lang: &str) -> HttpRe
     HttpRequest::post("/mapapi/auth/change-email", json_body(&body))
 }
 
-/// Row 10: `POST /mapapi/auth/delete-account?token=` (empty body).
+/// Row 10: `POST /mapapi/auth/delete-account?token=` (empty body). Waits long: the server
+/// deletes every stored file before it answers.
 pub fn build_delete_account(token: &str) -> HttpRequest {
     let url = QueryUrl::new("/mapapi/auth/delete-account")
         .param("token", token.trim())
         .build();
-    HttpRequest::post(url, Body::Empty)
+    HttpRequest::post(url, Body::Empty).waiting_long()
 }
 
 /// Row 12: `GET /mapapi/get-account-info`.
@@ -249,7 +250,8 @@ pub fn build_restore_file(name: &str, file_type: &str, updatetime: i64) -> HttpR
     HttpRequest::get(file_url("/mapapi/restore-file", name, file_type, Some(updatetime)).build())
 }
 
-/// Row 21: `POST /mapapi/empty-trash` `[{"name","type","updatetime"}…]`.
+/// Row 21: `POST /mapapi/empty-trash` `[{"name","type","updatetime"}…]`. Waits long: the
+/// server deletes every version of each file before it answers.
 pub fn build_empty_trash(items: &[TrashItem]) -> HttpRequest {
     let items: Vec<_> = items
         .iter()
@@ -259,7 +261,7 @@ pub fn build_empty_trash(items: &[TrashItem]) -> HttpRequest {
             updatetime: i.updatetime,
         })
         .collect();
-    HttpRequest::post("/mapapi/empty-trash", json_body(&items))
+    HttpRequest::post("/mapapi/empty-trash", json_body(&items)).waiting_long()
 }
 
 /// Row 25: `POST /mapapi/auth/cancel-link` `{"username","token"}`: cancels a login link support

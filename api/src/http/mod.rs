@@ -58,7 +58,25 @@ pub struct HttpRequest {
     pub url: String,
     /// The body.
     pub body: Body,
+    /// How long this call waits for the server to start answering: the transport's deadline
+    /// (30 s in the browser), or [`Wait::Long`] for calls the server answers only once a big
+    /// job is done (deleting an account or the trash).
+    pub wait: Wait,
 }
+
+/// How long a request may wait for the first byte of its answer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Wait {
+    /// The transport's deadline.
+    #[default]
+    Answer,
+    /// [`LONG_ANSWER_DEADLINE_MS`]: the server works through every stored file first.
+    Long,
+}
+
+/// The deadline of a [`Wait::Long`] call: 10 minutes. The real server deletes each stored file
+/// before it answers `delete-account` and `empty-trash`; a big account takes minutes.
+pub const LONG_ANSWER_DEADLINE_MS: u32 = 600_000;
 
 impl HttpRequest {
     /// A GET without body.
@@ -67,6 +85,7 @@ impl HttpRequest {
             method: Method::Get,
             url: url.into(),
             body: Body::Empty,
+            wait: Wait::Answer,
         }
     }
 
@@ -76,6 +95,15 @@ impl HttpRequest {
             method: Method::Post,
             url: url.into(),
             body,
+            wait: Wait::Answer,
+        }
+    }
+
+    /// The same request, waiting [`Wait::Long`] for its answer.
+    pub fn waiting_long(self) -> Self {
+        HttpRequest {
+            wait: Wait::Long,
+            ..self
         }
     }
 

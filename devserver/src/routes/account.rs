@@ -212,7 +212,7 @@ pub async fn delete_account(
     let token = params.required("token")?.to_owned();
     let s = require(current)?;
     let now = state.clock.now_ms();
-    let (email, versions) = state.db.with(|c| {
+    let (acc, versions) = state.db.with(|c| {
         let acc = accounts::by_id(c, s.userid)?.filter(|a| a.email == normalize_email(&s.username));
         let Some(acc) = acc else {
             return Err(ApiError::bad("Email doesn't match login username"));
@@ -229,14 +229,23 @@ pub async fn delete_account(
             [acc.id],
             |r| r.get(0),
         )?;
-        let versions = u64::try_from(versions).unwrap_or(0);
-        let tx = c.transaction()?;
-        accounts::delete(&tx, acc.id)?;
-        tx.commit()?;
-        Ok((acc.email, versions))
+        Ok((acc, u64::try_from(versions).unwrap_or(0)))
     })?;
-    // The reference deletes every stored file from storage before it answers.
-    crate::routes::files::take_time_per_file(&state, versions).await;
+    // The reference deletes every stored file from storage, then the account and its session,
+    // and only then answers. Like a servlet it finishes even when the client has given up
+    // waiting: the work runs on its own task, not in this request's future.
+    let work = state.clone();
+    let email = tokio::spawn(async move {
+        crate::routes::files::take_time_per_file(&work, versions).await;
+        work.db.with(|c| {
+            let tx = c.transaction()?;
+            accounts::delete(&tx, acc.id)?;
+            tx.commit()?;
+            Ok(acc.email)
+        })
+    })
+    .await
+    .map_err(|e| ApiError::Internal(format!("delete-account task: {e}")))??;
     let cookie = session::clear_cookie(&state.config.cookie_name, session::is_https(&headers));
     let res = reply::plain(
         StatusCode::OK,

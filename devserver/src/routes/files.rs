@@ -335,6 +335,39 @@ pub async fn take_time_per_file(state: &AppState, versions: u64) {
     }
 }
 
+/// Deletes each trash entry in turn, taking `--delete-ms-per-file` per version before it.
+async fn empty_each(state: &AppState, userid: i64, items: &[TrashItem]) -> ApiResult<Vec<Value>> {
+    let mut results = Vec::new();
+    for item in items {
+        let (Some(name), Some(kind), Some(updatetime)) = (&item.name, &item.kind, item.updatetime)
+        else {
+            results.push(
+                json!({"name": item.name, "type": item.kind, "updatetime": item.updatetime,
+                "status": "failed", "message": "Invalid trash file data"}),
+            );
+            continue;
+        };
+        let versions = state
+            .db
+            .with(|c| Ok(files::versions_of(c, userid, kind, name)?.len()))?;
+        take_time_per_file(state, u64::try_from(versions).unwrap_or(0)).await;
+        let outcome = state.db.with(|c| {
+            Ok(files::delete_all_versions(
+                c, userid, kind, name, updatetime, true,
+            )?)
+        })?;
+        let (status, message) = match outcome {
+            Ok(()) => ("deleted", None),
+            Err(files::TrashRefusal::NotFound) => ("already_missing", None),
+            Err(files::TrashRefusal::NotTrash) => ("skipped_not_trash", None),
+            Err(r @ files::TrashRefusal::VersionChanged) => ("failed", Some(r.message())),
+        };
+        results.push(json!({"name": name, "type": kind, "updatetime": updatetime,
+            "status": status, "message": message}));
+    }
+    Ok(results)
+}
+
 /// `POST /mapapi/empty-trash` `[{name,type,updatetime}]`: deletes each trashed file, ignoring
 /// individual failures. Answers a bare `{"status":"ok"}` like master
 /// (`UserdataService.emptyTrash`); with the `friendlyAnswers` switch also the unmerged
@@ -347,40 +380,17 @@ pub async fn empty_trash(
 ) -> ApiResult<Response> {
     let items: Vec<TrashItem> = json_body(&headers, &body)?;
     let s = require(current)?;
-    let (results, deleted_versions) = state.db.with(|c| {
-        let mut results = Vec::new();
-        let mut deleted_versions = 0u64;
-        for item in &items {
-            let (Some(name), Some(kind), Some(updatetime)) =
-                (&item.name, &item.kind, item.updatetime)
-            else {
-                results.push(
-                    json!({"name": item.name, "type": item.kind, "updatetime": item.updatetime,
-                    "status": "failed", "message": "Invalid trash file data"}),
-                );
-                continue;
-            };
-            let versions = files::versions_of(c, s.userid, kind, name)?.len();
-            let (status, message) =
-                match files::delete_all_versions(c, s.userid, kind, name, updatetime, true)? {
-                    Ok(()) => ("deleted", None),
-                    Err(files::TrashRefusal::NotFound) => ("already_missing", None),
-                    Err(files::TrashRefusal::NotTrash) => ("skipped_not_trash", None),
-                    Err(r @ files::TrashRefusal::VersionChanged) => ("failed", Some(r.message())),
-                };
-            if status == "deleted" {
-                deleted_versions += u64::try_from(versions).unwrap_or(0);
-            }
-            results.push(json!({"name": name, "type": kind, "updatetime": updatetime,
-                "status": status, "message": message}));
-        }
-        Ok((results, deleted_versions))
-    })?;
+    let requested = items.len();
+    // The reference deletes each file (every version from storage, then its rows) in turn and
+    // answers once all are done; what is already deleted stays deleted if the client stops
+    // waiting, and the rest still goes: the work runs on its own task.
+    let work = state.clone();
+    let results = tokio::spawn(async move { empty_each(&work, s.userid, &items).await })
+        .await
+        .map_err(|e| ApiError::Internal(format!("empty-trash task: {e}")))??;
     let count = |st: &str| results.iter().filter(|r| r["status"] == st).count();
-    // The reference deletes every version of each file from storage before it answers.
-    take_time_per_file(&state, deleted_versions).await;
     let summary = json!({
-        "requested": items.len(),
+        "requested": requested,
         "deleted": count("deleted"),
         "alreadyMissing": count("already_missing"),
         "skipped": count("skipped_not_trash"),
