@@ -14,6 +14,7 @@ use crate::components::{ErrorBanner, InfoBanner, Panel};
 use crate::gallery::Note;
 use crate::i18n::use_i18n;
 use crate::routes::Route;
+use crate::session::Notice;
 
 /// Designers' notes on this file's components (the gallery shows them beside the states).
 pub const NOTES: &[Note] = &[
@@ -462,7 +463,17 @@ pub(super) fn own_entries() -> Vec<Entry> {
         Entry {
             component: "empty-login",
             state: "session-expired",
-            render: || empty_login(Some(true), None),
+            render: || empty_login(Some(Notice::SessionExpired), None),
+        },
+        Entry {
+            component: "empty-login",
+            state: "account-deleted",
+            render: || empty_login(Some(Notice::AccountDeleted), None),
+        },
+        Entry {
+            component: "empty-login",
+            state: "account-deleted-unconfirmed",
+            render: || empty_login(Some(Notice::AccountDeletedUnconfirmed), None),
         },
         Entry {
             component: "empty-login",
@@ -540,10 +551,9 @@ fn login(email: &str, password: &str, failure: Option<LoginFailure>, pending: bo
     .into_any()
 }
 
-fn empty_login(expired: Option<bool>, check_error: Option<ApiError>) -> AnyView {
+fn empty_login(notice: Option<Notice>, check_error: Option<ApiError>) -> AnyView {
     let i18n = use_i18n();
-    let notice =
-        Signal::derive(move || expired.map(|_| i18n.t().notice_session_expired.to_string()));
+    let notice = Signal::derive(move || notice.map(|n| n.text(i18n.t()).to_string()));
     let error = Signal::derive(move || {
         check_error.as_ref().map(|e| {
             format!(
