@@ -427,6 +427,59 @@ async fn empty_trash_case(friendly_answers: bool) {
         .assert_spring(415, "/mapapi/empty-trash");
 }
 
+/// Like a servlet, empty-trash finishes when the client stops waiting; on master the rows all
+/// go at the end (one transaction), so a list read while it works still shows the whole trash.
+#[tokio::test]
+async fn empty_trash_finishes_after_the_client_gave_up_and_rows_go_at_the_end() {
+    let mut s = Server::with_config(devserver::Config {
+        delete_ms_per_file: 40,
+        ..config(true)
+    });
+    s.state.seed_demo().unwrap();
+    s.login_demo().await;
+    let trash_now = |v: Value| -> Vec<Value> {
+        let files = v["allFiles"].as_array().cloned().unwrap_or_default();
+        let mut newest: Vec<Value> = Vec::new();
+        for f in files {
+            if !newest
+                .iter()
+                .any(|n| n["name"] == f["name"] && n["type"] == f["type"])
+            {
+                newest.push(f);
+            }
+        }
+        newest
+            .into_iter()
+            .filter(|f| f["zipSize"].as_i64().unwrap() < 0)
+            .map(|f| json!({"name": f["name"], "type": f["type"], "updatetime": f["updatetimems"]}))
+            .collect()
+    };
+    let trash = trash_now(s.get("/mapapi/list-files?allVersions=true").await.json());
+    assert!(trash.len() >= 3, "{trash:?}");
+    // The client gives up long before the work is done (its request future is dropped).
+    let mut client = s.clone();
+    let gave_up = tokio::time::timeout(
+        std::time::Duration::from_millis(20),
+        client.post_json("/mapapi/empty-trash", Value::Array(trash.clone())),
+    )
+    .await;
+    assert!(
+        gave_up.is_err(),
+        "answered before the deletion took its time"
+    );
+    let meanwhile = trash_now(s.get("/mapapi/list-files?allVersions=true").await.json());
+    assert_eq!(meanwhile.len(), trash.len(), "rows went before the end");
+    let mut left = meanwhile.len();
+    for _ in 0..200 {
+        left = trash_now(s.get("/mapapi/list-files?allVersions=true").await.json()).len();
+        if left == 0 {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(25)).await;
+    }
+    assert_eq!(left, 0, "the deletion stopped with the client");
+}
+
 fn unzip(bytes: &[u8]) -> Vec<(String, Vec<u8>)> {
     let mut archive = zip::ZipArchive::new(Cursor::new(bytes.to_vec())).unwrap();
     (0..archive.len())

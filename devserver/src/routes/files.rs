@@ -335,8 +335,53 @@ pub async fn take_time_per_file(state: &AppState, versions: u64) {
     }
 }
 
-/// Deletes each trash entry in turn, taking `--delete-ms-per-file` per version before it.
-async fn empty_each(state: &AppState, userid: i64, items: &[TrashItem]) -> ApiResult<Vec<Value>> {
+/// Deletes the trash entries, taking `--delete-ms-per-file` per version. Master
+/// (`UserdataService.emptyTrash`) runs the whole loop in one transaction: storage objects go one
+/// by one, but the rows all go at its end, so a list read meanwhile still shows every file. The
+/// newer branch (the `friendlyAnswers` switch) gives each file its own transaction.
+async fn empty_each(
+    state: &AppState,
+    userid: i64,
+    items: &[TrashItem],
+    per_file: bool,
+) -> ApiResult<Vec<Value>> {
+    let entries: Vec<(&str, &str, i64)> = items
+        .iter()
+        .filter_map(|i| Some((i.name.as_deref()?, i.kind.as_deref()?, i.updatetime?)))
+        .collect();
+    let versions = |kind: &str, name: &str| {
+        state
+            .db
+            .with(|c| Ok(files::versions_of(c, userid, kind, name)?.len()))
+            .map(|n| u64::try_from(n).unwrap_or(0))
+    };
+    let mut outcomes = Vec::new();
+    if per_file {
+        for &(name, kind, updatetime) in &entries {
+            take_time_per_file(state, versions(kind, name)?).await;
+            outcomes.push(state.db.with(|c| {
+                Ok(files::delete_all_versions(
+                    c, userid, kind, name, updatetime, true,
+                )?)
+            })?);
+        }
+    } else {
+        let mut total = 0;
+        for &(name, kind, _) in &entries {
+            total += versions(kind, name)?;
+        }
+        take_time_per_file(state, total).await;
+        outcomes = state.db.tx(|tx| {
+            let mut out = Vec::new();
+            for &(name, kind, updatetime) in &entries {
+                out.push(files::delete_all_versions(
+                    tx, userid, kind, name, updatetime, true,
+                )?);
+            }
+            Ok(out)
+        })?;
+    }
+    let mut outcomes = outcomes.into_iter();
     let mut results = Vec::new();
     for item in items {
         let (Some(name), Some(kind), Some(updatetime)) = (&item.name, &item.kind, item.updatetime)
@@ -347,20 +392,12 @@ async fn empty_each(state: &AppState, userid: i64, items: &[TrashItem]) -> ApiRe
             );
             continue;
         };
-        let versions = state
-            .db
-            .with(|c| Ok(files::versions_of(c, userid, kind, name)?.len()))?;
-        take_time_per_file(state, u64::try_from(versions).unwrap_or(0)).await;
-        let outcome = state.db.with(|c| {
-            Ok(files::delete_all_versions(
-                c, userid, kind, name, updatetime, true,
-            )?)
-        })?;
-        let (status, message) = match outcome {
-            Ok(()) => ("deleted", None),
-            Err(files::TrashRefusal::NotFound) => ("already_missing", None),
-            Err(files::TrashRefusal::NotTrash) => ("skipped_not_trash", None),
-            Err(r @ files::TrashRefusal::VersionChanged) => ("failed", Some(r.message())),
+        let (status, message) = match outcomes.next() {
+            Some(Ok(())) => ("deleted", None),
+            Some(Err(files::TrashRefusal::NotFound)) => ("already_missing", None),
+            Some(Err(files::TrashRefusal::NotTrash)) => ("skipped_not_trash", None),
+            Some(Err(r @ files::TrashRefusal::VersionChanged)) => ("failed", Some(r.message())),
+            None => ("failed", None),
         };
         results.push(json!({"name": name, "type": kind, "updatetime": updatetime,
             "status": status, "message": message}));
@@ -385,7 +422,8 @@ pub async fn empty_trash(
     // answers once all are done; what is already deleted stays deleted if the client stops
     // waiting, and the rest still goes: the work runs on its own task.
     let work = state.clone();
-    let results = tokio::spawn(async move { empty_each(&work, s.userid, &items).await })
+    let per_file = state.switches.get().friendly_answers;
+    let results = tokio::spawn(async move { empty_each(&work, s.userid, &items, per_file).await })
         .await
         .map_err(|e| ApiError::Internal(format!("empty-trash task: {e}")))??;
     let count = |st: &str| results.iter().filter(|r| r["status"] == st).count();
