@@ -258,24 +258,65 @@ fn demo_purchases(conn: &Connection, userid: i64, now: i64) -> ApiResult<()> {
     Ok(())
 }
 
-/// A GPX 1.1 track with `n` points along a line, one point a minute from `start_ms`.
+/// `len` characters that compress as badly as text can (64 symbols drawn at random, the same
+/// for the same seed): stands in for data that is compressed already.
+fn noise_text(seed: &str, len: usize) -> String {
+    const SYMBOLS: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut next = xorshift(seed);
+    (0..len)
+        .map(|_| {
+            let i = (next() * 64.0) as usize;
+            char::from(SYMBOLS.get(i).copied().unwrap_or(b'A'))
+        })
+        .collect()
+}
+
+/// A deterministic source of numbers in [0, 1), seeded from `seed` (xorshift64; no dependency).
+fn xorshift(seed: &str) -> impl FnMut() -> f64 {
+    let mut state = seed.bytes().fold(0x9e37_79b9_7f4a_7c15_u64, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3)
+    }) | 1;
+    move || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        (state >> 11) as f64 / (1u64 << 53) as f64
+    }
+}
+
+/// A GPX 1.1 track with `n` points, one a minute from `start_ms`, heading north-east with the
+/// wander of a real recording (each step's length, direction and climb vary; the same title
+/// always gives the same track). It compresses about 10-fold, like a real recording; points on a
+/// straight line compressed 30-fold.
 pub fn gpx_track(title: &str, start_ms: i64, lat: f64, lon: f64, n: usize) -> String {
+    // xorshift64, seeded from the title: deterministic, no dependency.
+    let mut state = title.bytes().fold(0x9e37_79b9_7f4a_7c15_u64, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3)
+    }) | 1;
+    let mut unit = move || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        (state >> 11) as f64 / (1u64 << 53) as f64
+    };
     let mut pts = String::new();
+    let (mut la, mut lo, mut ele) = (lat, lon, 420.0);
     for i in 0..n {
-        let f = i as f64;
         let t = chrono::DateTime::from_timestamp_millis(start_ms + (i as i64) * 60_000)
             .map(|t| t.format("%Y-%m-%dT%H:%M:%SZ").to_string())
             .unwrap_or_default();
         pts.push_str(&format!(
-            "      <trkpt lat=\"{:.6}\" lon=\"{:.6}\"><ele>{:.1}</ele><time>{t}</time></trkpt>\n",
-            lat + f * 0.0009,
-            lon + f * 0.0012,
-            420.0 + f * 3.5,
+            "      <trkpt lat=\"{la:.6}\" lon=\"{lo:.6}\"><ele>{ele:.1}</ele><time>{t}</time><extensions><osmand:speed>{:.2}</osmand:speed><osmand:hdop>{:.1}</osmand:hdop></extensions></trkpt>\n",
+            1.6 + unit() * 1.4,
+            2.0 + unit() * 6.0,
         ));
+        la += 0.0009 * (0.4 + unit() * 1.2);
+        lo += 0.0012 * (0.4 + unit() * 1.2);
+        ele += 3.5 + (unit() - 0.5) * 6.0;
     }
     format!(
         "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n\
-         <gpx version=\"1.1\" creator=\"OsmAnd devserver\" xmlns=\"http://www.topografix.com/GPX/1/1\">\n\
+         <gpx version=\"1.1\" creator=\"OsmAnd devserver\" xmlns=\"http://www.topografix.com/GPX/1/1\" xmlns:osmand=\"https://osmand.net/docs/technical/osmand-file-formats/osmand-gpx\">\n\
          \x20 <metadata><name>{title}</name></metadata>\n\
          \x20 <trk>\n    <name>{title}</name>\n    <trkseg>\n{pts}    </trkseg>\n  </trk>\n</gpx>\n"
     )
@@ -311,7 +352,7 @@ pub fn favourites_gpx(points: &[(&str, &str, f64, f64)]) -> String {
     }
     format!(
         "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n\
-         <gpx version=\"1.1\" creator=\"OsmAnd devserver\" xmlns=\"http://www.topografix.com/GPX/1/1\">\n\
+         <gpx version=\"1.1\" creator=\"OsmAnd devserver\" xmlns=\"http://www.topografix.com/GPX/1/1\" xmlns:osmand=\"https://osmand.net/docs/technical/osmand-file-formats/osmand-gpx\">\n\
          {wpts}</gpx>\n"
     )
 }
@@ -624,7 +665,11 @@ pub fn demo_files(conn: &Connection, userid: i64, web: i64, now: i64) -> ApiResu
         web,
         false,
     )?;
-    let obf = "OBF\u{1}devserver fake map data: Luxembourg\n".repeat(40_000);
+    // Map data is compressed already: like a real .obf, this one hardly shrinks in the zip.
+    let obf = format!(
+        "OBF\u{1}devserver fake map data: Luxembourg\n{}",
+        noise_text("Luxembourg", 1_600_000)
+    );
     s.plain("FILE", "Luxembourg_europe.obf", &obf, 180.0, pixel, false)?;
     let source = json!({"name": "OpenTopoMap", "url": "https://tile.opentopomap.org/{0}/{1}/{2}.png", "minZoom": 1, "maxZoom": 17});
     s.plain(
