@@ -84,6 +84,20 @@ fn change(setup: fn(&ChangeState)) -> AnyView {
     .into_any()
 }
 
+/// The code was sent and both fields are filled in, ready to delete.
+fn filled(st: &DeleteState) {
+    st.sent.set(true);
+    st.typed.set(ME.into());
+    st.code.set("1234".into());
+}
+
+/// The deletion's answer did not arrive; the page says what it found (`text`).
+fn answer_lost(st: &DeleteState, text: &str) {
+    filled(st);
+    st.unconfirmed.set(true);
+    st.failure.set(failure(Field::General, text));
+}
+
 fn delete(setup: fn(&DeleteState)) -> AnyView {
     let st = DeleteState::new(ME.into());
     setup(&st);
@@ -272,9 +286,7 @@ pub fn entries() -> Vec<Entry> {
             state: "code-used-up",
             render: || {
                 delete(|st| {
-                    st.sent.set(true);
-                    st.typed.set(ME.into());
-                    st.code.set("1234".into());
+                    filled(st);
                     st.failure.set(used_up(Field::Code));
                 })
             },
@@ -284,9 +296,7 @@ pub fn entries() -> Vec<Entry> {
             state: "deleting",
             render: || {
                 delete(|st| {
-                    st.sent.set(true);
-                    st.typed.set(ME.into());
-                    st.code.set("1234".into());
+                    filled(st);
                     st.deleting.set(true);
                 })
             },
@@ -296,9 +306,7 @@ pub fn entries() -> Vec<Entry> {
             state: "answer-lost-checking",
             render: || {
                 delete(|st| {
-                    st.sent.set(true);
-                    st.typed.set(ME.into());
-                    st.code.set("1234".into());
+                    filled(st);
                     st.deleting.set(true);
                     st.checking.set(true);
                 })
@@ -309,17 +317,13 @@ pub fn entries() -> Vec<Entry> {
             state: "answer-lost-still-there",
             render: || {
                 delete(|st| {
-                    st.sent.set(true);
-                    st.typed.set(ME.into());
-                    st.code.set("1234".into());
-                    st.unconfirmed.set(true);
-                    st.failure.set(failure(
-                        Field::General,
+                    answer_lost(
+                        st,
                         crate::i18n::use_i18n()
                             .t_untracked()
                             .danger
                             .delete_still_there,
-                    ));
+                    )
                 })
             },
         },
@@ -328,14 +332,10 @@ pub fn entries() -> Vec<Entry> {
             state: "answer-lost-unknown",
             render: || {
                 delete(|st| {
-                    st.sent.set(true);
-                    st.typed.set(ME.into());
-                    st.code.set("1234".into());
-                    st.unconfirmed.set(true);
-                    st.failure.set(failure(
-                        Field::General,
+                    answer_lost(
+                        st,
                         crate::i18n::use_i18n().t_untracked().danger.delete_unknown,
-                    ));
+                    )
                 })
             },
         },

@@ -81,6 +81,13 @@ fn sample() -> Vec<UserFile> {
     ]
 }
 
+/// The sample trash with the Empty trash confirmation open.
+fn confirming_empty() -> ListState {
+    let s = ListState::with_files(sample());
+    s.ask.set(Some(Ask::EmptyTrash));
+    s
+}
+
 fn list(mode: Mode, state: ListState) -> AnyView {
     view! { <CloudList mode=mode state=state/> }.into_any()
 }
@@ -152,18 +159,13 @@ pub fn entries() -> Vec<Entry> {
         Entry {
             component: "cloud-trash",
             state: "confirm-empty",
-            render: || {
-                let s = ListState::with_files(sample());
-                s.ask.set(Some(Ask::EmptyTrash));
-                list(Mode::Trash, s)
-            },
+            render: || list(Mode::Trash, confirming_empty()),
         },
         Entry {
             component: "cloud-trash",
             state: "empty-answer-lost",
             render: || {
-                let s = ListState::with_files(sample());
-                s.ask.set(Some(Ask::EmptyTrash));
+                let s = confirming_empty();
                 let i18n = crate::i18n::use_i18n();
                 s.ask_error.set(Some(crate::i18n::fill(
                     i18n.t_untracked().cloud.empty_trash_unconfirmed,
